@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// The README's test command: format check, lint, typecheck, then the test suite on SQLite
+// (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const steps = [
+  ['format check', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['lint', bin('eslint'), ['.']],
+  ['typecheck', bin('tsc'), ['--noEmit']],
+];
+const only = process.argv.slice(2);
+
+function run(label, cmd, args, env = process.env) {
+  process.stdout.write(`\n== ${label}\n`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+if (only.length === 0) for (const [label, cmd, args] of steps) run(label, cmd, args);
+
+const pg = process.env.TEST_DATABASE_URL;
+if (pg) console.log(`\nPostgreSQL half: ON (${pg.replace(/\/\/[^@]*@/, '//***@')})`);
+else
+  console.log(
+    '\nPostgreSQL half: SKIPPED (set TEST_DATABASE_URL=postgres://user@host:5432/db to run every database test on PostgreSQL too)',
+  );
+
+mkdirSync('test-results', { recursive: true });
+const out = 'test-results/vitest.json';
+const r = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...only],
+  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+);
+let passed = 0;
+let failed = 0;
+try {
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  passed = report.numPassedTests;
+  failed = report.numFailedTests;
+} catch {
+  failed = Math.max(failed, 1);
+}
+if (!pg) console.log('PostgreSQL half was skipped: only SQLite ran.');
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(r.status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../lib/errors.js';
+
+/** Environment variables OrderBridge reads. Everything has a default so `npm start` needs none. */
+const envSchema = z.object({
+  ORDERBRIDGE_DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL (unset it to use SQLite)')
+    .optional(),
+  /** 32-byte key (64 hex chars or base64) for secrets at rest; generated into the data dir when absent. */
+  ORDERBRIDGE_SECRET_KEY: z.string().min(1).optional(),
+  ORDERBRIDGE_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ORDERBRIDGE_HTTP_HOST: z.string().default('127.0.0.1'),
+  ORDERBRIDGE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  ORDERBRIDGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ORDERBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export interface AppConfig {
+  dataDir: string;
+  databaseUrl: string | null;
+  sqlitePath: string;
+  secretKey: string | null;
+  httpPort: number;
+  httpHost: string;
+  sandboxPort: number;
+  logLevel: z.infer<typeof envSchema>['ORDERBRIDGE_LOG_LEVEL'];
+  workerConcurrency: number;
+}
+
+/** Parses the environment once at boot; fails naming the field. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    const first = issues[0];
+    throw new AppError('config_invalid', `Invalid configuration: ${first?.field}: ${first?.message}`, {
+      kind: 'invalid',
+      details: { issues },
+    });
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.ORDERBRIDGE_DATA_DIR);
+  return {
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
+    sqlitePath: path.join(dataDir, 'orderbridge.sqlite'),
+    secretKey: e.ORDERBRIDGE_SECRET_KEY ?? null,
+    httpPort: e.ORDERBRIDGE_HTTP_PORT,
+    httpHost: e.ORDERBRIDGE_HTTP_HOST,
+    sandboxPort: e.ORDERBRIDGE_SANDBOX_PORT,
+    logLevel: e.ORDERBRIDGE_LOG_LEVEL,
+    workerConcurrency: e.ORDERBRIDGE_WORKER_CONCURRENCY,
+  };
+}
