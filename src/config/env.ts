@@ -16,6 +16,8 @@ const envSchema = z.object({
   ORDERBRIDGE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   ORDERBRIDGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORDERBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** `start` runs the built-in Amazon sandbox with a demo connection unless this is "false". */
+  ORDERBRIDGE_DEMO: z.enum(['true', 'false']).default('true'),
 });
 
 export interface AppConfig {
@@ -28,6 +30,7 @@ export interface AppConfig {
   sandboxPort: number;
   logLevel: z.infer<typeof envSchema>['ORDERBRIDGE_LOG_LEVEL'];
   workerConcurrency: number;
+  demo: boolean;
 }
 
 /** Parses the environment once at boot; fails naming the field. */
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sandboxPort: e.ORDERBRIDGE_SANDBOX_PORT,
     logLevel: e.ORDERBRIDGE_LOG_LEVEL,
     workerConcurrency: e.ORDERBRIDGE_WORKER_CONCURRENCY,
+    demo: e.ORDERBRIDGE_DEMO === 'true',
   };
 }

@@ -34,6 +34,8 @@ export interface AmazonOrderItemMoney {
   shipping: AmountWithTax;
   giftWrap: AmountWithTax;
   codFee: AmountWithTax;
+  /** COD fee discount (non-negative amount to subtract); absent when Amazon sends none. */
+  codFeeDiscount?: AmountWithTax;
   /** Anything Amazon classes as OTHER. */
   other: AmountWithTax;
   /** Promotion discount on the item (non-negative amount to subtract, with its tax). */

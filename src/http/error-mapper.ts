@@ -23,7 +23,7 @@ export function replyWithError(error: unknown, request: FastifyRequest, reply: F
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
-      path: v.instancePath || v.params.issue.path.join('.'),
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: v.message,
     }));
     return reply.status(400).send({

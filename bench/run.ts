@@ -1,0 +1,12 @@
+// `npm run bench -- <name>`: runs one benchmark against the shipped sandbox.
+const benches: Record<string, () => Promise<unknown>> = {
+  'import-backlog': () => import('./import-backlog.js'),
+};
+
+const name = process.argv[2];
+const load = name ? benches[name] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await load();

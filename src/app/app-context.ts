@@ -1,0 +1,83 @@
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../config/env.js';
+import { AuditLogRepository } from '../db/audit-log.repository.js';
+import { ConnectionRepository } from '../db/connection.repository.js';
+import { createDatabase } from '../db/database.js';
+import { OrderRepository } from '../db/order.repository.js';
+import type { Database } from '../db/schema.js';
+import { SkuLinkRepository } from '../db/sku-link.repository.js';
+import { EmbeddedJobQueue } from '../jobs/embedded-job-queue.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { SyncRunRepository } from '../db/sync-run.repository.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import { newId } from '../lib/ids.js';
+import { createLogger, type Logger } from '../lib/logger.js';
+import type { Result } from '../lib/result.js';
+import { ConnectionService } from '../sync/connection.service.js';
+import { importOrders, type ImportOptions } from '../sync/import-orders.js';
+import type { ImportSummary } from '../sync/import-run.js';
+import { OrderQueryService } from '../sync/order-query.service.js';
+import { AmazonPorts } from './amazon-ports.js';
+import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
+import { loadSecretBox } from './secret-key.js';
+
+/** Everything a command or the server needs, wired once (the composition root). */
+export interface App {
+  config: AppConfig;
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  logger: Logger;
+  clock: Clock;
+  accountId: string;
+  connections: ConnectionService;
+  orders: OrderQueryService;
+  syncRuns: SyncRunRepository;
+  /** Durable jobs (embedded runner on the jobs table; graphile-worker in scale-out mode later). */
+  jobs: JobQueue;
+  importOrders(connectionId: string, options: ImportOptions): Promise<Result<ImportSummary>>;
+  close(): Promise<void>;
+}
+
+export async function openApp(config: AppConfig, options: { logger?: Logger; clock?: Clock } = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const database = await createDatabase(
+    config.databaseUrl ? { url: config.databaseUrl } : { sqlitePath: config.sqlitePath },
+  );
+  const db = database.db;
+  await ensureDefaultAccount(db, clock.nowIso());
+  const secretBox = loadSecretBox(config.secretKey, config.dataDir);
+  const connectionRepo = new ConnectionRepository(db);
+  const orderRepo = new OrderRepository(db);
+  const syncRuns = new SyncRunRepository(db);
+  const skuLinks = new SkuLinkRepository(db);
+  const connections = new ConnectionService(connectionRepo, skuLinks, new AuditLogRepository(db), secretBox, clock);
+  const amazon = new AmazonPorts(connections, clock, logger);
+  const owner = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+  const importDeps = {
+    db,
+    connections: connectionRepo,
+    orders: orderRepo,
+    syncRuns,
+    skuLinks,
+    amazonFor: amazon.forConnection.bind(amazon),
+    clock,
+    logger,
+    owner,
+  };
+  return {
+    config,
+    db,
+    dialect: database.dialect,
+    logger,
+    clock,
+    accountId: DEFAULT_ACCOUNT_ID,
+    connections,
+    orders: new OrderQueryService(connectionRepo, orderRepo),
+    syncRuns,
+    jobs: new EmbeddedJobQueue(db, { clock }),
+    importOrders: (connectionId, opts) => importOrders(importDeps, connectionId, opts),
+    close: () => database.close(),
+  };
+}

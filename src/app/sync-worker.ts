@@ -1,0 +1,70 @@
+import type { JobHandlers, JobQueue } from '../jobs/job-queue.js';
+import type { ImportTrigger } from '../sync/import-orders.js';
+import type { App } from './app-context.js';
+
+/** Results of an order pull that are not job failures: nothing to retry. */
+const BENIGN = new Set(['sync_already_running', 'connection_inactive', 'connection_not_found']);
+const RECONCILE_MS = 30_000;
+
+/**
+ * Runs order pulls as durable jobs: one queue per connection (`conn:<id>`) so at most one pull per
+ * connection runs at a time across processes, an interval schedule per active connection, and
+ * on-demand pulls (Synchronize Orders) de-duplicated by key.
+ */
+export class SyncWorker {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly app: App,
+    private readonly queue: JobQueue,
+  ) {}
+
+  readonly handlers: JobHandlers = {
+    'orders.pull': async ({ job, signal }) => {
+      const connectionId = String(job.payload.connectionId);
+      const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
+      const result = await this.app.importOrders(connectionId, { trigger, signal });
+      if (!result.ok && !BENIGN.has(result.error.code)) throw result.error;
+    },
+  };
+
+  async start(concurrency: number): Promise<void> {
+    await this.reconcileSchedules();
+    await this.queue.start({ handlers: this.handlers, concurrency });
+    this.timer = setInterval(() => {
+      this.reconcileSchedules().catch((error: unknown) =>
+        this.app.logger.error({ err: error }, 'schedule reconcile failed'),
+      );
+    }, RECONCILE_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.queue.stop();
+  }
+
+  requestSync(connectionId: string, trigger: ImportTrigger = 'api'): Promise<string> {
+    return this.queue.enqueue(
+      'orders.pull',
+      { connectionId, trigger },
+      { key: `orders.pull:${connectionId}`, queue: `conn:${connectionId}` },
+    );
+  }
+
+  /** Active connections get a pull every poll interval; disabled ones none. */
+  async reconcileSchedules(): Promise<void> {
+    for (const c of await this.app.connections.list(this.app.accountId)) {
+      if (c.active) {
+        await this.queue.schedule('orders.pull', {
+          key: `conn:${c.id}`,
+          intervalSeconds: c.config.pollIntervalMinutes * 60,
+          payload: { connectionId: c.id, trigger: 'schedule' },
+          queue: `conn:${c.id}`,
+        });
+      } else {
+        await this.queue.unschedule('orders.pull', `conn:${c.id}`);
+      }
+    }
+  }
+}

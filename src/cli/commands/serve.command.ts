@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env.js';
+import { openApp, type App } from '../../app/app-context.js';
+import { SyncWorker } from '../../app/sync-worker.js';
+import { buildHttpServer } from '../../http/http-server.js';
+import { fail } from '../output.js';
+import { startDemo, type Demo } from '../../app/demo.js';
+
+/** Starts the job runner and the REST API; with `demo`, also the sandbox and its ready connection. */
+export async function runServer(options: { demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  let app: App | null = null;
+  try {
+    app = await openApp(config);
+    const demo: Demo | null = options.demo ? await startDemo(app) : null;
+    const worker = new SyncWorker(app, app.jobs);
+    await worker.start(config.workerConcurrency);
+    const server = await buildHttpServer({ app, requestSync: (id) => worker.requestSync(id) });
+    await server.listen({ port: config.httpPort, host: config.httpHost });
+    const base = `http://${config.httpHost}:${config.httpPort}`;
+    const lines = [
+      `OrderBridge is running on ${app.dialect === 'sqlite' ? `SQLite (${config.sqlitePath})` : 'PostgreSQL'}`,
+      `  REST API   ${base}/api/orders   (OpenAPI ${base}/openapi.json, docs ${base}/docs)`,
+    ];
+    if (demo) {
+      await worker.requestSync(demo.connectionId, 'startup');
+      lines.push(
+        `  Amazon sandbox ${demo.sandboxUrl} with connection "${demo.connectionName}" (active; importing now)`,
+        `  Try: npm run orderbridge -- orders list     npm run orderbridge -- sync ${demo.connectionName}`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const running = app;
+    const shutdown = async (): Promise<void> => {
+      await server.close();
+      await worker.stop();
+      await demo?.stop();
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+  } catch (error) {
+    await app?.close();
+    fail(error, false);
+  }
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the job runner (scheduled order pulls) and the REST API')
+    .action(() => runServer({ demo: false }));
+  program
+    .command('start')
+    .description(
+      'quick start: serve, plus the built-in Amazon sandbox and a ready demo connection (ORDERBRIDGE_DEMO=false to skip)',
+    )
+    .action(() => runServer({ demo: loadConfig().demo }));
+}

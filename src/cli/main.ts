@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerConnections } from './commands/connections.command.js';
+import { registerOrders } from './commands/orders.command.js';
+import { registerSandbox } from './commands/sandbox.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerSync } from './commands/sync.command.js';
+
+const program = new Command()
+  .name('orderbridge')
+  .description('OrderBridge — self-hosted Amazon order sync hub')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+registerConnections(program);
+registerSync(program);
+registerOrders(program);
+registerSandbox(program);
+registerServe(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,146 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Connection } from '../domain/connection.js';
+import type { OrdersConfig } from '../domain/orders-config.js';
+import { fromBool, fromJson, toBool } from './json-column.js';
+import type { Database, ConnectionsTable } from './schema.js';
+
+export interface NewConnectionRow {
+  id: string;
+  accountId: string;
+  name: string;
+  marketplaceId: string;
+  sellerId: string;
+  region: Connection['region'];
+  spApiBaseUrl: string;
+  lwaUrl: string;
+  clientId: string;
+  secretsSealed: string;
+  config: OrdersConfig;
+  active: boolean;
+  now: string;
+}
+
+export type ConnectionPatch = Partial<
+  Pick<
+    Connection,
+    'name' | 'spApiBaseUrl' | 'lwaUrl' | 'clientId' | 'config' | 'active' | 'marketplaceId' | 'sellerId' | 'region'
+  >
+> & { secretsSealed?: string };
+
+function toConnection(row: Selectable<ConnectionsTable>): Connection {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    marketplaceId: row.marketplace_id,
+    sellerId: row.seller_id,
+    region: row.region as Connection['region'],
+    spApiBaseUrl: row.sp_api_base_url,
+    lwaUrl: row.lwa_url,
+    clientId: row.client_id,
+    config: fromJson<OrdersConfig>(row.settings_json) as OrdersConfig,
+    active: fromBool(row.active),
+    importCursor: row.import_cursor,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Connections and their sealed secrets; the only code that knows the connections table. */
+export class ConnectionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(c: NewConnectionRow): Promise<Connection> {
+    await this.db
+      .insertInto('connections')
+      .values({
+        id: c.id,
+        account_id: c.accountId,
+        name: c.name,
+        marketplace_id: c.marketplaceId,
+        seller_id: c.sellerId,
+        region: c.region,
+        sp_api_base_url: c.spApiBaseUrl,
+        lwa_url: c.lwaUrl,
+        client_id: c.clientId,
+        secrets_encrypted: c.secretsSealed,
+        settings_json: JSON.stringify(c.config),
+        active: toBool(c.active),
+        import_cursor: null,
+        import_cursor_kind: null,
+        created_at: c.now,
+        updated_at: c.now,
+      })
+      .execute();
+    return (await this.findById(c.id)) as Connection;
+  }
+
+  async findById(id: string): Promise<Connection | null> {
+    const row = await this.db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toConnection(row) : null;
+  }
+
+  /** Finds by id or by name within the account, so the CLI can take either. */
+  async findByRef(accountId: string, ref: string): Promise<Connection | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where((eb) => eb.or([eb('id', '=', ref), eb('name', '=', ref)]))
+      .executeTakeFirst();
+    return row ? toConnection(row) : null;
+  }
+
+  async list(accountId: string): Promise<Connection[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toConnection);
+  }
+
+  async listActive(): Promise<Connection[]> {
+    const rows = await this.db.selectFrom('connections').selectAll().where('active', '=', 1).execute();
+    return rows.map(toConnection);
+  }
+
+  async sealedSecrets(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('connections')
+      .select('secrets_encrypted')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.secrets_encrypted ?? null;
+  }
+
+  async update(id: string, patch: ConnectionPatch, now: string): Promise<void> {
+    await this.db
+      .updateTable('connections')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.marketplaceId !== undefined && { marketplace_id: patch.marketplaceId }),
+        ...(patch.sellerId !== undefined && { seller_id: patch.sellerId }),
+        ...(patch.region !== undefined && { region: patch.region }),
+        ...(patch.spApiBaseUrl !== undefined && { sp_api_base_url: patch.spApiBaseUrl }),
+        ...(patch.lwaUrl !== undefined && { lwa_url: patch.lwaUrl }),
+        ...(patch.clientId !== undefined && { client_id: patch.clientId }),
+        ...(patch.config !== undefined && { settings_json: JSON.stringify(patch.config) }),
+        ...(patch.active !== undefined && { active: toBool(patch.active) }),
+        ...(patch.secretsSealed !== undefined && { secrets_encrypted: patch.secretsSealed }),
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setCursor(db: Kysely<Database>, id: string, cursor: string, now: string): Promise<void> {
+    await db
+      .updateTable('connections')
+      .set({ import_cursor: cursor, import_cursor_kind: 'last_updated', updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -1,0 +1,53 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../lib/errors.js';
+import * as initial from './migrations/2026_11_28_0001_initial.js';
+import * as jobs from './migrations/2026_11_28_0002_jobs.js';
+import { dialectOf } from './dialect.js';
+import type { Database } from './schema.js';
+
+/**
+ * Every migration, imported statically so a bundled or `tsx`-run app needs no directory scan.
+ * Names sort by time; a new migration is one file plus one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_initial': initial,
+  '2026_11_28_0002_jobs': jobs,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/**
+ * Brings the schema to the latest migration; safe to call from several processes at once
+ * (PostgreSQL: Kysely's advisory lock; SQLite: one `BEGIN IMMEDIATE` transaction, see database.ts).
+ * Returns the names of the migrations it applied.
+ */
+export async function runMigrations(db: Kysely<Database>): Promise<string[]> {
+  // On PostgreSQL the migration tables live in the connection's schema (search_path), so that
+  // isolated schemas (tests, `?schema=` URLs) each carry their own migration state.
+  const schema = dialectOf(db) === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema !== undefined && { migrationTableSchema: schema }) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    throw new AppError('db_migration_failed', `Database migration ${failed} failed: ${message}`, {
+      kind: 'internal',
+      retryable: false,
+      details: { migration: failed },
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) {
+    throw new AppError('db_schema_missing', 'The PostgreSQL search_path names no existing schema', {
+      kind: 'internal',
+      retryable: false,
+    });
+  }
+  return schema;
+}

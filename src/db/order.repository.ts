@@ -1,0 +1,197 @@
+import type { Kysely } from 'kysely';
+import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
+import { newId } from '../lib/ids.js';
+import { toJson } from './json-column.js';
+import { fromOrder, fromOrderLine, toOrder, toOrderEvent, toOrderLine } from './order-row.mapper.js';
+import type { Database } from './schema.js';
+
+export interface OrderListFilter {
+  connectionIds: string[];
+  status?: string;
+  amazonStatus?: string;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface StoredOrderState {
+  id: string;
+  contentHash: string | null;
+  lastUpdatedTime: string | null;
+  status: string;
+  amazonStatus: string | null;
+  importedAt: string;
+}
+
+const LINE_BATCH = 100;
+
+/** Orders, their lines and timeline. Writes take the caller's transaction so an import is atomic. */
+export class OrderRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
+    const row = await db
+      .selectFrom('orders')
+      .select(['id', 'content_hash', 'last_updated_time', 'status', 'amazon_status', 'imported_at'])
+      .where('connection_id', '=', connectionId)
+      .where('amazon_order_id', '=', amazonOrderId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      contentHash: row.content_hash,
+      lastUpdatedTime: row.last_updated_time,
+      status: row.status,
+      amazonStatus: row.amazon_status,
+      importedAt: row.imported_at,
+    };
+  }
+
+  /** Inserts or replaces the order row (keyed by connection + Amazon order id). */
+  async upsertOrder(db: Kysely<Database>, order: Order): Promise<void> {
+    const row = fromOrder(order);
+    const { id: _id, connection_id: _c, amazon_order_id: _a, imported_at: _i, ...changes } = row;
+    await db
+      .insertInto('orders')
+      .values(row)
+      .onConflict((oc) => oc.columns(['connection_id', 'amazon_order_id']).doUpdateSet(changes))
+      .execute();
+  }
+
+  /** Makes the stored lines equal `lines`, keeping row ids of lines that stay (keyed by Amazon item id). */
+  async replaceLines(db: Kysely<Database>, orderId: string, lines: OrderLine[]): Promise<void> {
+    const keep = lines.map((l) => l.amazonOrderItemId);
+    let stale = db.deleteFrom('order_lines').where('order_id', '=', orderId);
+    if (keep.length > 0 && keep.length <= 500) stale = stale.where('amazon_order_item_id', 'not in', keep);
+    if (keep.length <= 500) await stale.execute();
+    else {
+      const existing = await db
+        .selectFrom('order_lines')
+        .select('amazon_order_item_id')
+        .where('order_id', '=', orderId)
+        .execute();
+      const keepSet = new Set(keep);
+      const gone = existing.map((r) => r.amazon_order_item_id).filter((id) => !keepSet.has(id));
+      for (let i = 0; i < gone.length; i += LINE_BATCH) {
+        await db
+          .deleteFrom('order_lines')
+          .where('order_id', '=', orderId)
+          .where('amazon_order_item_id', 'in', gone.slice(i, i + LINE_BATCH))
+          .execute();
+      }
+    }
+    for (let i = 0; i < lines.length; i += LINE_BATCH) {
+      const rows = lines.slice(i, i + LINE_BATCH).map((l) => fromOrderLine(orderId, newId(), l));
+      await db
+        .insertInto('order_lines')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['order_id', 'amazon_order_item_id']).doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            seller_sku: eb.ref('excluded.seller_sku'),
+            cropped_sku: eb.ref('excluded.cropped_sku'),
+            asin: eb.ref('excluded.asin'),
+            title: eb.ref('excluded.title'),
+            product_ref: eb.ref('excluded.product_ref'),
+            quantity_ordered: eb.ref('excluded.quantity_ordered'),
+            quantity_shipped: eb.ref('excluded.quantity_shipped'),
+            quantity_cancelled: eb.ref('excluded.quantity_cancelled'),
+            unit_net: eb.ref('excluded.unit_net'),
+            unit_gross: eb.ref('excluded.unit_gross'),
+            line_net: eb.ref('excluded.line_net'),
+            line_tax: eb.ref('excluded.line_tax'),
+            line_gross: eb.ref('excluded.line_gross'),
+            tax_rate: eb.ref('excluded.tax_rate'),
+            position: eb.ref('excluded.position'),
+            data_json: eb.ref('excluded.data_json'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async addEvent(db: Kysely<Database>, event: Omit<OrderEvent, 'id'>): Promise<void> {
+    await db
+      .insertInto('order_events')
+      .values({
+        id: newId(),
+        order_id: event.orderId,
+        connection_id: event.connectionId,
+        occurred_at: event.occurredAt,
+        direction: event.direction,
+        kind: event.kind,
+        summary: event.summary,
+        payload_json: toJson(event.payload),
+      })
+      .execute();
+  }
+
+  async findById(id: string): Promise<Order | null> {
+    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toOrder(row) : null;
+  }
+
+  async findByAmazonId(connectionIds: string[], amazonOrderId: string): Promise<Order | null> {
+    if (connectionIds.length === 0) return null;
+    const row = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('connection_id', 'in', connectionIds)
+      .where('amazon_order_id', '=', amazonOrderId)
+      .executeTakeFirst();
+    return row ? toOrder(row) : null;
+  }
+
+  async lines(orderId: string): Promise<OrderLine[]> {
+    const rows = await this.db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('position')
+      .execute();
+    return rows.map(toOrderLine);
+  }
+
+  async events(orderId: string): Promise<OrderEvent[]> {
+    const rows = await this.db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toOrderEvent);
+  }
+
+  async list(filter: OrderListFilter): Promise<{ orders: Order[]; total: number }> {
+    if (filter.connectionIds.length === 0) return { orders: [], total: 0 };
+    let q = this.db.selectFrom('orders').where('connection_id', 'in', filter.connectionIds);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.amazonStatus) q = q.where('amazon_status', '=', filter.amazonStatus);
+    if (filter.search) {
+      const term = `%${filter.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('amazon_order_id', 'like', term), eb('seller_order_id', 'like', term)]));
+    }
+    const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await q
+      .selectAll()
+      .orderBy('created_time', 'desc')
+      .orderBy('amazon_order_id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { orders: rows.map(toOrder), total: Number(countRow?.n ?? 0) };
+  }
+
+  async listFailed(connectionId: string, limit: number): Promise<Order[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('connection_id', '=', connectionId)
+      .where('error_code', 'is not', null)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toOrder);
+  }
+}

@@ -1,0 +1,45 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { replyWithError } from './error-mapper.js';
+import { registerConnectionRoutes } from './routes/connections.routes.js';
+import { registerOrderRoutes } from './routes/orders.routes.js';
+import type { RouteDeps } from './routes/route-deps.js';
+import { registerSyncRunRoutes } from './routes/sync-runs.routes.js';
+
+/** The REST API with its OpenAPI document at /openapi.json and interactive docs at /docs. */
+export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance> {
+  const server = Fastify({ loggerInstance: deps.app.logger as FastifyBaseLogger }) as unknown as FastifyInstance;
+  server.setValidatorCompiler(validatorCompiler);
+  server.setSerializerCompiler(serializerCompiler);
+  server.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
+  await server.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'OrderBridge REST API',
+        version: '0.1.0',
+        description: 'Amazon order sync hub. Errors: { error: { code, message, details } }.',
+      },
+      tags: [{ name: 'connections' }, { name: 'orders' }, { name: 'sync runs' }, { name: 'system' }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await server.register(swaggerUi, { routePrefix: '/docs' });
+  server.get('/openapi.json', { schema: { hide: true } }, () => server.swagger());
+  server.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness' } }, () => ({
+    status: 'ok',
+    database: deps.app.dialect,
+  }));
+  registerConnectionRoutes(server, deps);
+  registerOrderRoutes(server, deps);
+  registerSyncRunRoutes(server, deps);
+  return server;
+}

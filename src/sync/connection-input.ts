@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** What a user gives to add a connection (CLI flags, REST body). Secrets are write-only. */
+export const newConnectionSchema = z.object({
+  name: z.string().trim().min(1, 'name is required').max(100),
+  marketplaceId: z
+    .string()
+    .trim()
+    .min(1, 'marketplace is required (a marketplace id such as A1PA6795UKMFR9 or a country code such as DE)'),
+  sellerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{8,20}$/, 'Seller ID (merchant token) looks like A2EUQ1WTGCTBG2: 8–20 capital letters and digits'),
+  clientId: z.string().trim().min(1, 'LWA client id is required'),
+  clientSecret: z.string().min(1, 'LWA client secret is required'),
+  refreshToken: z
+    .string()
+    .trim()
+    .regex(
+      /^Atzr\|/,
+      'the refresh token starts with "Atzr|" (MWS auth tokens "amzn.mws.…" stopped working in 2024: authorise the SP-API app instead)',
+    ),
+  spApiBaseUrl: z.url({ protocol: /^https?$/, error: 'SP-API base URL must be an http(s) URL' }).optional(),
+  lwaUrl: z.url({ protocol: /^https?$/, error: 'LWA token URL must be an http(s) URL' }).optional(),
+  active: z.boolean().optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type NewConnectionInput = z.input<typeof newConnectionSchema>;
+
+export const connectionUpdateSchema = newConnectionSchema
+  .omit({ config: true })
+  .partial()
+  .extend({ config: z.record(z.string(), z.unknown()).optional() });
+
+export type ConnectionUpdateInput = z.input<typeof connectionUpdateSchema>;

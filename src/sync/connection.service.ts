@@ -1,0 +1,191 @@
+import { marketplaceFor, regionEndpoints } from '../amazon/marketplaces.js';
+import type { AuditLogRepository } from '../db/audit-log.repository.js';
+import type { ConnectionPatch, ConnectionRepository } from '../db/connection.repository.js';
+import type { SkuLinkRepository } from '../db/sku-link.repository.js';
+import type { Connection, ConnectionSecrets } from '../domain/connection.js';
+import { parseOrdersConfig, updateOrdersConfig, type OrdersConfig } from '../domain/orders-config.js';
+import { previewSkuCrop, validateSkuCropRules, type SkuCropRules } from '../domain/sku-crop.js';
+import type { Clock } from '../lib/clock.js';
+import { AppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { err, ok, type Result } from '../lib/result.js';
+import { maskSecret, type SecretBox } from '../lib/secret-box.js';
+import {
+  connectionUpdateSchema,
+  newConnectionSchema,
+  type ConnectionUpdateInput,
+  type NewConnectionInput,
+} from './connection-input.js';
+import { zodToAppError } from './zod-error.js';
+
+/** What the API and CLI show of a connection: never a secret, only its last 4 characters. */
+export interface ConnectionView extends Connection {
+  clientSecretHint: string;
+  refreshTokenHint: string;
+}
+
+/** Adds, shows and changes connections; validates everything and seals secrets before they are stored. */
+export class ConnectionService {
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly skuLinks: SkuLinkRepository,
+    private readonly audit: AuditLogRepository,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(accountId: string, input: NewConnectionInput, actor: string): Promise<Result<ConnectionView>> {
+    const parsed = newConnectionSchema.safeParse(input);
+    if (!parsed.success) return err(zodToAppError('connection_invalid', parsed.error));
+    const c = parsed.data;
+    const marketplace = marketplaceFor(c.marketplaceId);
+    if (!marketplace) return err(unknownMarketplace(c.marketplaceId));
+    if (await this.connections.findByRef(accountId, c.name)) {
+      return err(
+        new AppError('connection_name_taken', `A connection named "${c.name}" already exists`, { kind: 'conflict' }),
+      );
+    }
+    const config = parseOrdersConfig(
+      { ...(c.config ?? {}), ...(c.active === undefined ? {} : { active: c.active }) },
+      {
+        taxIncludedDefault: marketplace.taxIncludedDefault,
+        now: this.clock.now(),
+      },
+    );
+    if (!config.ok) return err(config.error);
+    const endpoints = regionEndpoints(marketplace.region);
+    const now = this.clock.nowIso();
+    const created = await this.connections.insert({
+      id: newId(),
+      accountId,
+      name: c.name,
+      marketplaceId: marketplace.id,
+      sellerId: c.sellerId,
+      region: marketplace.region,
+      spApiBaseUrl: c.spApiBaseUrl ?? endpoints.spApiBaseUrl,
+      lwaUrl: c.lwaUrl ?? endpoints.lwaUrl,
+      clientId: c.clientId,
+      secretsSealed: this.seal({ clientSecret: c.clientSecret, refreshToken: c.refreshToken }),
+      config: config.value,
+      active: config.value.active,
+      now,
+    });
+    await this.audit.record({
+      accountId,
+      actor,
+      action: 'connection.created',
+      entity: 'connection',
+      entityId: created.id,
+      before: null,
+      after: created,
+      at: now,
+    });
+    return ok(await this.view(created));
+  }
+
+  async list(accountId: string): Promise<ConnectionView[]> {
+    const all = await this.connections.list(accountId);
+    return Promise.all(all.map((c) => this.view(c)));
+  }
+
+  async get(accountId: string, ref: string): Promise<Result<ConnectionView>> {
+    const found = await this.connections.findByRef(accountId, ref);
+    return found ? ok(await this.view(found)) : err(notFound(ref));
+  }
+
+  async update(
+    accountId: string,
+    ref: string,
+    input: ConnectionUpdateInput,
+    actor: string,
+  ): Promise<Result<ConnectionView>> {
+    const current = await this.connections.findByRef(accountId, ref);
+    if (!current) return err(notFound(ref));
+    const parsed = connectionUpdateSchema.safeParse(input);
+    if (!parsed.success) return err(zodToAppError('connection_invalid', parsed.error));
+    const u = parsed.data;
+    const configPatch = { ...(u.config ?? {}), ...(u.active === undefined ? {} : { active: u.active }) };
+    const config = updateOrdersConfig(current.config, configPatch, {
+      taxIncludedDefault: current.config.taxIncluded,
+      now: this.clock.now(),
+    });
+    if (!config.ok) return err(config.error);
+    const patch: ConnectionPatch = { config: config.value, active: config.value.active };
+    if (u.name !== undefined) patch.name = u.name;
+    if (u.sellerId !== undefined) patch.sellerId = u.sellerId;
+    if (u.clientId !== undefined) patch.clientId = u.clientId;
+    if (u.spApiBaseUrl !== undefined) patch.spApiBaseUrl = u.spApiBaseUrl;
+    if (u.lwaUrl !== undefined) patch.lwaUrl = u.lwaUrl;
+    if (u.clientSecret !== undefined || u.refreshToken !== undefined) {
+      const old = await this.secretsOf(current.id);
+      patch.secretsSealed = this.seal({
+        clientSecret: u.clientSecret ?? old.clientSecret,
+        refreshToken: u.refreshToken ?? old.refreshToken,
+      });
+    }
+    const now = this.clock.nowIso();
+    await this.connections.update(current.id, patch, now);
+    const updated = (await this.connections.findById(current.id)) as Connection;
+    await this.audit.record({
+      accountId,
+      actor,
+      action: 'connection.updated',
+      entity: 'connection',
+      entityId: current.id,
+      before: current,
+      after: updated,
+      at: now,
+    });
+    return ok(await this.view(updated));
+  }
+
+  /** Live preview of SKU crop rules on the connection's recent SKUs (or the ones given). */
+  async previewCrop(
+    accountId: string,
+    ref: string,
+    rules: unknown,
+    skus?: string[],
+  ): Promise<Result<ReturnType<typeof previewSkuCrop>>> {
+    const current = await this.connections.findByRef(accountId, ref);
+    if (!current) return err(notFound(ref));
+    const valid = validateSkuCropRules((rules ?? current.config.skuCrop) as SkuCropRules);
+    if (!valid.ok) return err(valid.error);
+    const sample = skus && skus.length > 0 ? skus : await this.skuLinks.recentSkus(current.id, 50);
+    return ok(previewSkuCrop(valid.value, sample));
+  }
+
+  async secretsOf(connectionId: string): Promise<ConnectionSecrets> {
+    const sealed = await this.connections.sealedSecrets(connectionId);
+    if (!sealed)
+      throw new AppError('connection_secrets_missing', 'The connection has no stored credentials', {
+        kind: 'invalid',
+        retryable: false,
+      });
+    return JSON.parse(this.secrets.open(sealed)) as ConnectionSecrets;
+  }
+
+  private seal(s: ConnectionSecrets): string {
+    return this.secrets.seal(JSON.stringify(s));
+  }
+
+  private async view(c: Connection): Promise<ConnectionView> {
+    const s = await this.secretsOf(c.id);
+    return { ...c, clientSecretHint: maskSecret(s.clientSecret), refreshTokenHint: maskSecret(s.refreshToken) };
+  }
+}
+
+export type { OrdersConfig };
+
+function notFound(ref: string): AppError {
+  return new AppError('connection_not_found', `No connection "${ref}"`, { kind: 'not_found' });
+}
+
+function unknownMarketplace(value: string): AppError {
+  return new AppError(
+    'marketplace_unknown',
+    `Unknown Amazon marketplace "${value}": use a marketplace id (e.g. A1PA6795UKMFR9) or a country code (e.g. DE)`,
+    {
+      kind: 'invalid',
+    },
+  );
+}

@@ -1,0 +1,197 @@
+import type { Connection } from '../domain/connection.js';
+import { AppError } from '../lib/errors.js';
+import type { SyncRunCounts, SyncRunStatus } from '../db/sync-run.repository.js';
+import type { ImportLock } from './import-lock.js';
+import type { ImportDeps, ImportOptions } from './import-orders.js';
+import { importOneOrder, type OrderOutcome } from './import-one-order.js';
+import { IMPORT_INCLUDED_DATA } from './order-completeness.js';
+import type { AmazonOrdersPort } from './ports.js';
+import { windowStart } from './import-window.js';
+
+export interface ImportSummary extends SyncRunCounts {
+  runId: string;
+  connectionId: string;
+  status: SyncRunStatus;
+  pages: number;
+  windowStart: string;
+  windowEnd: string | null;
+  cursor: string | null;
+  apiCalls: Record<string, number>;
+  throttled: number;
+  error: { code: string; message: string } | null;
+}
+
+/** Failed orders re-fetched (getOrder) at the start of each run, so one bad order heals without blocking others. */
+const FAILED_RETRY_LIMIT = 20;
+const MAX_WINDOW_RESTARTS = 2;
+
+/** One execution of an order pull: the page loop, counts, progress and the cursor move at the end. */
+export class ImportRun {
+  private readonly counts: SyncRunCounts = {
+    ordersSeen: 0,
+    ordersCreated: 0,
+    ordersUpdated: 0,
+    ordersUnchanged: 0,
+    ordersSkipped: 0,
+    ordersFailed: 0,
+  };
+  private pages = 0;
+  private readonly statsAtStart: ReturnType<AmazonOrdersPort['stats']>;
+  private summary!: ImportSummary;
+
+  constructor(
+    private readonly deps: ImportDeps,
+    private readonly connection: Connection,
+    private readonly amazon: AmazonOrdersPort,
+    private readonly lock: ImportLock,
+    private readonly options: ImportOptions,
+  ) {
+    this.statsAtStart = amazon.stats();
+  }
+
+  async execute(runId: string): Promise<ImportSummary> {
+    const from = windowStart(this.connection);
+    this.summary = this.snapshot(runId, 'running', from, null, null);
+    await this.deps.syncRuns.start({
+      id: runId,
+      connectionId: this.connection.id,
+      kind: 'orders.pull',
+      trigger: this.options.trigger,
+      startedAt: this.deps.clock.nowIso(),
+    });
+    await this.retryFailedOrders();
+    const result = await this.readWindow(from);
+    const status: SyncRunStatus = result.error ? 'failed' : this.counts.ordersFailed > 0 ? 'partial' : 'succeeded';
+    const cursor = result.error ? this.connection.importCursor : result.windowEnd;
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (!result.error && result.windowEnd) {
+        await this.deps.connections.setCursor(trx, this.connection.id, result.windowEnd, this.deps.clock.nowIso());
+      }
+      await this.deps.syncRuns.progress(trx, runId, this.progressRow(from));
+      await this.deps.syncRuns.finish(trx, runId, {
+        status,
+        finishedAt: this.deps.clock.nowIso(),
+        windowEnd: result.windowEnd,
+        errorCode: result.error?.code ?? null,
+        errorMessage: result.error?.message ?? null,
+      });
+    });
+    this.summary = this.snapshot(runId, status, from, result.windowEnd, cursor, result.error);
+    this.options.onProgress?.(this.summary);
+    return this.summary;
+  }
+
+  /** Reads every page of one window; restarts the window when Amazon's page token expired. */
+  private async readWindow(from: string): Promise<{ windowEnd: string | null; error: AppError | null }> {
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.readPages(from);
+      if (result.error?.code === 'amazon_pagination_token_expired' && attempt < MAX_WINDOW_RESTARTS) continue;
+      return result;
+    }
+  }
+
+  private async readPages(from: string): Promise<{ windowEnd: string | null; error: AppError | null }> {
+    let token: string | null = null;
+    let windowEnd: string | null = null;
+    do {
+      if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
+      const page = await this.amazon.searchOrders({
+        lastUpdatedAfter: from,
+        marketplaceIds: [this.connection.marketplaceId],
+        includedData: IMPORT_INCLUDED_DATA,
+        maxResultsPerPage: 100,
+        paginationToken: token,
+      });
+      if (!page.ok) return { windowEnd, error: page.error };
+      windowEnd ??= page.value.lastUpdatedBefore;
+      for (const raw of page.value.orders) this.count(await this.importOrder(raw, 'searchOrders'));
+      token = page.value.nextToken;
+      this.pages++;
+      await this.reportProgress(from);
+    } while (token !== null);
+    return { windowEnd, error: null };
+  }
+
+  private importOrder(raw: unknown, source: 'searchOrders' | 'getOrder'): Promise<OrderOutcome> {
+    return importOneOrder({ ...this.deps, amazon: this.amazon, connection: this.connection }, raw, source);
+  }
+
+  private async retryFailedOrders(): Promise<void> {
+    const failed = await this.deps.orders.listFailed(this.connection.id, FAILED_RETRY_LIMIT);
+    for (const order of failed) {
+      const fetched = await this.amazon.getOrder(order.amazonOrderId, IMPORT_INCLUDED_DATA);
+      if (!fetched.ok) continue; // stays failed with its error; retried next run
+      this.count(await this.importOrder(fetched.value, 'getOrder'));
+    }
+  }
+
+  private count(outcome: OrderOutcome): void {
+    this.counts.ordersSeen++;
+    const key = {
+      created: 'ordersCreated',
+      updated: 'ordersUpdated',
+      unchanged: 'ordersUnchanged',
+      stale: 'ordersUnchanged',
+      skipped: 'ordersSkipped',
+      failed: 'ordersFailed',
+    } as const;
+    this.counts[key[outcome]]++;
+  }
+
+  private async reportProgress(from: string): Promise<void> {
+    await this.deps.syncRuns.progress(this.deps.db, this.summary.runId, this.progressRow(from));
+    if (!(await this.lock.renew(this.deps.clock.now()))) {
+      this.deps.logger.warn({ connectionId: this.connection.id }, 'import lease lost');
+    }
+    this.summary = this.snapshot(this.summary.runId, 'running', from, null, null);
+    this.options.onProgress?.(this.summary);
+  }
+
+  private apiCalls(): { calls: Record<string, number>; throttled: number } {
+    const now = this.amazon.stats();
+    const calls: Record<string, number> = {};
+    for (const [op, n] of Object.entries(now.calls)) {
+      const delta = n - (this.statsAtStart.calls[op] ?? 0);
+      if (delta > 0) calls[op] = delta;
+    }
+    return { calls, throttled: now.throttled - this.statsAtStart.throttled };
+  }
+
+  private progressRow(
+    from: string,
+  ): SyncRunCounts & { windowStart: string; pages: number; apiCalls: Record<string, number>; throttled: number } {
+    const api = this.apiCalls();
+    return { ...this.counts, windowStart: from, pages: this.pages, apiCalls: api.calls, throttled: api.throttled };
+  }
+
+  private snapshot(
+    runId: string,
+    status: SyncRunStatus,
+    from: string,
+    windowEnd: string | null,
+    cursor: string | null,
+    error: AppError | null = null,
+  ): ImportSummary {
+    const api = this.apiCalls();
+    return {
+      runId,
+      connectionId: this.connection.id,
+      status,
+      ...this.counts,
+      pages: this.pages,
+      windowStart: from,
+      windowEnd,
+      cursor,
+      apiCalls: api.calls,
+      throttled: api.throttled,
+      error: error ? { code: error.code, message: error.message } : null,
+    };
+  }
+}
+
+function abortedError(): AppError {
+  return new AppError('sync_aborted', 'The sync was stopped before it finished; the next run re-reads the window', {
+    kind: 'conflict',
+    retryable: true,
+  });
+}

@@ -1,0 +1,47 @@
+import type { ConnectionRepository } from '../db/connection.repository.js';
+import type { OrderListFilter, OrderRepository } from '../db/order.repository.js';
+import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
+import { AppError } from '../lib/errors.js';
+import { err, ok, type Result } from '../lib/result.js';
+
+export interface OrderDetails {
+  order: Order;
+  lines: OrderLine[];
+  timeline: OrderEvent[];
+}
+
+/** Read side of orders, always scoped to the caller's account. */
+export class OrderQueryService {
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly orders: OrderRepository,
+  ) {}
+
+  async list(
+    accountId: string,
+    filter: Omit<OrderListFilter, 'connectionIds'> & { connection?: string },
+  ): Promise<Result<{ orders: Order[]; total: number }>> {
+    const ids = await this.connectionIds(accountId, filter.connection);
+    if (!ids.ok) return ids;
+    return ok(await this.orders.list({ ...filter, connectionIds: ids.value }));
+  }
+
+  /** Finds by OrderBridge id or Amazon order id. */
+  async details(accountId: string, ref: string): Promise<Result<OrderDetails>> {
+    const ids = await this.connectionIds(accountId, undefined);
+    if (!ids.ok) return ids;
+    const byId = await this.orders.findById(ref);
+    const order =
+      byId && ids.value.includes(byId.connectionId) ? byId : await this.orders.findByAmazonId(ids.value, ref);
+    if (!order) return err(new AppError('order_not_found', `No order "${ref}"`, { kind: 'not_found' }));
+    return ok({ order, lines: await this.orders.lines(order.id), timeline: await this.orders.events(order.id) });
+  }
+
+  private async connectionIds(accountId: string, connection: string | undefined): Promise<Result<string[]>> {
+    if (connection === undefined) return ok((await this.connections.list(accountId)).map((c) => c.id));
+    const found = await this.connections.findByRef(accountId, connection);
+    if (!found)
+      return err(new AppError('connection_not_found', `No connection "${connection}"`, { kind: 'not_found' }));
+    return ok([found.id]);
+  }
+}

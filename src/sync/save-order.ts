@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { OrderRepository } from '../db/order.repository.js';
+import type { Order } from '../domain/order.js';
+import { newId } from '../lib/ids.js';
+import type { BuiltOrder } from './build-order.js';
+import { describeChanges } from './order-changes.js';
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged' | 'stale';
+
+export interface SaveContext {
+  db: Kysely<Database>;
+  orders: OrderRepository;
+  now: string;
+  /** Extra timeline events that belong to this import (e.g. a getOrder call), written in the same transaction. */
+  extraEvents: Array<{
+    kind: string;
+    summary: string;
+    payload: unknown;
+    direction: 'amazon_to_hub' | 'hub_to_amazon' | 'internal';
+  }>;
+}
+
+/**
+ * Stores one order atomically: order row, lines and timeline events in one transaction, keyed by
+ * (connection, Amazon order id), so re-reading the same window after a crash changes nothing.
+ */
+export async function saveOrder(
+  ctx: SaveContext,
+  built: BuiltOrder,
+): Promise<{ outcome: SaveOutcome; orderId: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { order } = built;
+    const existing = await ctx.orders.findState(trx, order.connectionId, order.amazonOrderId);
+    if (existing && existing.contentHash === order.contentHash && existing.status !== 'failed') {
+      return { outcome: 'unchanged', orderId: existing.id };
+    }
+    if (
+      existing?.lastUpdatedTime &&
+      order.lastUpdatedTime &&
+      existing.status !== 'failed' &&
+      order.lastUpdatedTime < existing.lastUpdatedTime
+    ) {
+      return { outcome: 'stale', orderId: existing.id };
+    }
+    const id = existing?.id ?? newId();
+    const full: Order = { ...order, id, importedAt: existing?.importedAt ?? ctx.now, updatedAt: ctx.now };
+    let summary: string;
+    let kind: string;
+    if (existing && existing.status !== 'failed') {
+      const before = await ctx.orders.findById(id);
+      const beforeLines = await ctx.orders.lines(id);
+      summary = before ? describeChanges(before, beforeLines, order, built.lines).join('; ') : 'updated';
+      kind = 'order.updated';
+    } else {
+      summary = importSummary(full, built);
+      kind = 'order.imported';
+    }
+    await ctx.orders.upsertOrder(trx, full);
+    await ctx.orders.replaceLines(trx, id, built.lines);
+    const base = { orderId: id, connectionId: order.connectionId, occurredAt: ctx.now };
+    for (const e of ctx.extraEvents) await ctx.orders.addEvent(trx, { ...base, ...e });
+    await ctx.orders.addEvent(trx, {
+      ...base,
+      direction: 'amazon_to_hub',
+      kind,
+      summary,
+      payload: {
+        amazonStatus: order.amazonStatus,
+        status: order.status,
+        lastUpdatedTime: order.lastUpdatedTime,
+        warnings: built.warnings,
+      },
+    });
+    if (built.illegalTransition) {
+      await ctx.orders.addEvent(trx, {
+        ...base,
+        direction: 'internal',
+        kind: 'order.transition_refused',
+        summary: built.illegalTransition,
+        payload: null,
+      });
+    }
+    return { outcome: existing && existing.status !== 'failed' ? 'updated' : 'created', orderId: id };
+  });
+}
+
+function importSummary(order: Order, built: BuiltOrder): string {
+  const items = built.lines.filter((l) => l.kind === 'item').length;
+  const total = order.totals.amazonTotal
+    ? `${order.currency ?? ''} ${order.totals.amazonTotal}`.trim()
+    : 'no total yet';
+  const skipped = order.status === 'skipped' ? ` — skipped: ${order.skipReason ?? ''}` : '';
+  return `Imported from Amazon: ${order.amazonStatus ?? '?'}, ${items} item line(s), ${total}${skipped}`;
+}
