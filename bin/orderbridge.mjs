@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so no build step is needed.
-import { register } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
+// Runs the TypeScript CLI through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api';
 
-register('tsx/esm', pathToFileURL('./'));
-const here = path.dirname(fileURLToPath(import.meta.url));
-await import(pathToFileURL(path.join(here, '..', 'src', 'cli', 'main.ts')).href);
+register();
+await import('../src/cli/main.ts');

@@ -126,8 +126,8 @@ export class OrderRepository {
       .execute();
   }
 
-  async findById(id: string): Promise<Order | null> {
-    const row = await this.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(id: string, db: Kysely<Database> = this.db): Promise<Order | null> {
+    const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toOrder(row) : null;
   }
 
@@ -142,8 +142,8 @@ export class OrderRepository {
     return row ? toOrder(row) : null;
   }
 
-  async lines(orderId: string): Promise<OrderLine[]> {
-    const rows = await this.db
+  async lines(orderId: string, db: Kysely<Database> = this.db): Promise<OrderLine[]> {
+    const rows = await db
       .selectFrom('order_lines')
       .selectAll()
       .where('order_id', '=', orderId)

@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -15,7 +15,7 @@ import { registerSyncRunRoutes } from './routes/sync-runs.routes.js';
 
 /** The REST API with its OpenAPI document at /openapi.json and interactive docs at /docs. */
 export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance> {
-  const server = Fastify({ loggerInstance: deps.app.logger as FastifyBaseLogger }) as unknown as FastifyInstance;
+  const server = Fastify({ loggerInstance: deps.app.logger }) as unknown as FastifyInstance;
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));

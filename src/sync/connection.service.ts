@@ -4,7 +4,7 @@ import type { ConnectionPatch, ConnectionRepository } from '../db/connection.rep
 import type { SkuLinkRepository } from '../db/sku-link.repository.js';
 import type { Connection, ConnectionSecrets } from '../domain/connection.js';
 import { parseOrdersConfig, updateOrdersConfig, type OrdersConfig } from '../domain/orders-config.js';
-import { previewSkuCrop, validateSkuCropRules, type SkuCropRules } from '../domain/sku-crop.js';
+import { previewSkuCrop, validateSkuCropRules } from '../domain/sku-crop.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
@@ -148,7 +148,7 @@ export class ConnectionService {
   ): Promise<Result<ReturnType<typeof previewSkuCrop>>> {
     const current = await this.connections.findByRef(accountId, ref);
     if (!current) return err(notFound(ref));
-    const valid = validateSkuCropRules((rules ?? current.config.skuCrop) as SkuCropRules);
+    const valid = validateSkuCropRules(rules ?? current.config.skuCrop);
     if (!valid.ok) return err(valid.error);
     const sample = skus && skus.length > 0 ? skus : await this.skuLinks.recentSkus(current.id, 50);
     return ok(previewSkuCrop(valid.value, sample));

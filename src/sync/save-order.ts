@@ -48,8 +48,8 @@ export async function saveOrder(
     let summary: string;
     let kind: string;
     if (existing && existing.status !== 'failed') {
-      const before = await ctx.orders.findById(id);
-      const beforeLines = await ctx.orders.lines(id);
+      const before = await ctx.orders.findById(id, trx);
+      const beforeLines = await ctx.orders.lines(id, trx);
       summary = before ? describeChanges(before, beforeLines, order, built.lines).join('; ') : 'updated';
       kind = 'order.updated';
     } else {

@@ -23,167 +23,174 @@ interface CliResult {
 }
 
 /** The `orderbridge` CLI as a user runs it, on SQLite (data directory) and PostgreSQL (DATABASE_URL). */
-describeEachDatabase('orderbridge CLI', (ctx) => {
-  let sandbox: StartedAmazonSandbox;
-  let env: NodeJS.ProcessEnv;
+describeEachDatabase(
+  'orderbridge CLI',
+  (ctx) => {
+    let sandbox: StartedAmazonSandbox;
+    let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    sandbox = await startAmazonSandbox({ seed: 5, rateScale: 1000 });
-    sandbox.sandbox.generateOrders({ count: 25, marketplaceId: DE });
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-cli-'));
-    env = {
-      ...process.env,
-      ORDERBRIDGE_DATA_DIR: dataDir,
-      ORDERBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
-      ORDERBRIDGE_LOG_LEVEL: 'silent',
-    };
-    delete env.DATABASE_URL;
-    if (ctx.dialect === 'postgres') env.DATABASE_URL = ctx.url();
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-
-  const cli = (...args: string[]): Promise<CliResult> =>
-    new Promise((resolve) => {
-      const proc = spawn(process.execPath, [bin, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      proc.on('exit', (code) => resolve({ code, stdout, stderr }));
+    beforeAll(async () => {
+      sandbox = await startAmazonSandbox({ seed: 5, rateScale: 1000 });
+      sandbox.sandbox.generateOrders({ count: 25, marketplaceId: DE });
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-cli-'));
+      env = {
+        ...process.env,
+        ORDERBRIDGE_DATA_DIR: dataDir,
+        ORDERBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
+        ORDERBRIDGE_LOG_LEVEL: 'silent',
+      };
+      delete env.DATABASE_URL;
+      if (ctx.dialect === 'postgres') env.DATABASE_URL = ctx.url();
+    });
+    afterAll(async () => {
+      await sandbox.close();
     });
 
-  const credentials = (): string[] => [
-    '--seller-id',
-    SANDBOX_SELLER_ID,
-    '--client-id',
-    SANDBOX_CLIENT_ID,
-    '--client-secret',
-    SANDBOX_CLIENT_SECRET,
-    '--refresh-token',
-    SANDBOX_REFRESH_TOKEN,
-    '--sp-api-url',
-    sandbox.url,
-    '--lwa-url',
-    `${sandbox.url}/auth/o2/token`,
-  ];
+    const cli = (...args: string[]): Promise<CliResult> =>
+      new Promise((resolve) => {
+        const proc = spawn(process.execPath, [bin, ...args], { env });
+        let stdout = '';
+        let stderr = '';
+        proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        proc.on('exit', (code) => resolve({ code, stdout, stderr }));
+      });
 
-  it(
-    'adds a connection, never shows its secrets, and rejects bad input with a specific message',
-    { timeout: 60_000 },
-    async () => {
-      const added = await cli(
+    const credentials = (): string[] => [
+      '--seller-id',
+      SANDBOX_SELLER_ID,
+      '--client-id',
+      SANDBOX_CLIENT_ID,
+      '--client-secret',
+      SANDBOX_CLIENT_SECRET,
+      '--refresh-token',
+      SANDBOX_REFRESH_TOKEN,
+      '--sp-api-url',
+      sandbox.url,
+      '--lwa-url',
+      `${sandbox.url}/auth/o2/token`,
+    ];
+
+    it(
+      'adds a connection, never shows its secrets, and rejects bad input with a specific message',
+      { timeout: 60_000 },
+      async () => {
+        const added = await cli(
+          'connections',
+          'add',
+          '--name',
+          'de',
+          '--marketplace',
+          'DE',
+          ...credentials(),
+          '--active',
+          '--set',
+          'orderTypes=MFN,AFN',
+          '--set',
+          `syncFromDate="${new Date(Date.now() - 30 * 86_400_000).toISOString()}"`,
+          '--json',
+        );
+        expect(added.stderr).toBe('');
+        expect(added.code).toBe(0);
+        const view = JSON.parse(added.stdout) as {
+          name: string;
+          marketplaceId: string;
+          clientSecretHint: string;
+          config: { orderTypes: string[] };
+        };
+        expect(view).toMatchObject({ name: 'de', marketplaceId: DE, config: { orderTypes: ['MFN', 'AFN'] } });
+        expect(added.stdout).not.toContain(SANDBOX_CLIENT_SECRET);
+        expect(added.stdout).not.toContain(SANDBOX_REFRESH_TOKEN);
+        if (ctx.dialect === 'sqlite') {
+          // Secrets are sealed at rest: the database file does not contain them.
+          const file = readFileSync(path.join(env.ORDERBRIDGE_DATA_DIR as string, 'orderbridge.sqlite')).toString(
+            'latin1',
+          );
+          expect(file).not.toContain(SANDBOX_REFRESH_TOKEN);
+        }
+
+        const bad = await cli('connections', 'add', '--name', 'x', '--marketplace', 'XX', ...credentials());
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('Unknown Amazon marketplace "XX"');
+        const badConfig = await cli('connections', 'update', 'de', '--set', 'pollIntervalMinutes=0');
+        expect(badConfig.code).toBe(2);
+        expect(badConfig.stderr).toContain('pollIntervalMinutes');
+        const mws = await cli(
+          'connections',
+          'add',
+          '--name',
+          'y',
+          '--marketplace',
+          'DE',
+          ...credentials().slice(0, 6),
+          '--refresh-token',
+          'amzn.mws.123',
+        );
+        expect(mws.stderr).toContain('Atzr|');
+      },
+    );
+
+    it('syncs with a JSON summary, lists and shows orders', { timeout: 60_000 }, async () => {
+      const synced = await cli('sync', 'de', '--json');
+      expect(synced.code).toBe(0);
+      const summary = JSON.parse(synced.stdout) as {
+        status: string;
+        ordersCreated: number;
+        apiCalls: Record<string, number>;
+      };
+      expect(summary).toMatchObject({ status: 'succeeded', ordersCreated: 25 });
+      expect(summary.apiCalls.searchOrders).toBe(1);
+
+      const listed = await cli('orders', 'list', '--connection', 'de', '--json');
+      const { orders, total } = JSON.parse(listed.stdout) as {
+        orders: Array<{ amazonOrderId: string }>;
+        total: number;
+      };
+      expect(total).toBe(25);
+      const shown = await cli('orders', 'show', orders[0]?.amazonOrderId as string, '--json');
+      const details = JSON.parse(shown.stdout) as { timeline: Array<{ kind: string }>; lines: unknown[] };
+      expect(details.timeline[0]?.kind).toBe('order.imported');
+      expect(details.lines.length).toBeGreaterThan(0);
+      const text = await cli('orders', 'show', orders[0]?.amazonOrderId as string);
+      expect(text.stdout).toContain('Timeline:');
+      const missing = await cli('orders', 'show', 'nope');
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('order_not_found');
+    });
+
+    it('lists, shows, updates and previews SKU crop rules', { timeout: 60_000 }, async () => {
+      const listed = await cli('connections', 'list');
+      expect(listed.stdout).toContain('de');
+      const updated = await cli('connections', 'update', 'de', '--set', 'skuCrop.removeSuffixes=-FBM', '--json');
+      expect(updated.code).toBe(0);
+      expect(
+        (JSON.parse(updated.stdout) as { config: { skuCrop: { removeSuffixes: string[] } } }).config.skuCrop
+          .removeSuffixes,
+      ).toEqual(['-FBM']);
+      const preview = await cli(
         'connections',
-        'add',
-        '--name',
+        'preview-crop',
         'de',
-        '--marketplace',
-        'DE',
-        ...credentials(),
-        '--active',
-        '--set',
-        'orderTypes=MFN,AFN',
-        '--set',
-        `syncFromDate="${new Date(Date.now() - 30 * 86_400_000).toISOString()}"`,
+        '--sku',
+        'ABC-FBM',
+        '--sku',
+        'amzn.gr.XYZ-1a2b3c',
         '--json',
       );
-      expect(added.stderr).toBe('');
-      expect(added.code).toBe(0);
-      const view = JSON.parse(added.stdout) as {
-        name: string;
-        marketplaceId: string;
-        clientSecretHint: string;
-        config: { orderTypes: string[] };
-      };
-      expect(view).toMatchObject({ name: 'de', marketplaceId: DE, config: { orderTypes: ['MFN', 'AFN'] } });
-      expect(added.stdout).not.toContain(SANDBOX_CLIENT_SECRET);
-      expect(added.stdout).not.toContain(SANDBOX_REFRESH_TOKEN);
-      if (ctx.dialect === 'sqlite') {
-        // Secrets are sealed at rest: the database file does not contain them.
-        const file = readFileSync(path.join(env.ORDERBRIDGE_DATA_DIR as string, 'orderbridge.sqlite')).toString(
-          'latin1',
-        );
-        expect(file).not.toContain(SANDBOX_REFRESH_TOKEN);
-      }
-
-      const bad = await cli('connections', 'add', '--name', 'x', '--marketplace', 'XX', ...credentials());
-      expect(bad.code).toBe(2);
-      expect(bad.stderr).toContain('Unknown Amazon marketplace "XX"');
-      const badConfig = await cli('connections', 'update', 'de', '--set', 'pollIntervalMinutes=0');
-      expect(badConfig.code).toBe(2);
-      expect(badConfig.stderr).toContain('pollIntervalMinutes');
-      const mws = await cli(
+      const rows = JSON.parse(preview.stdout) as Array<{ sku: string; cropped: string }>;
+      expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ sku: 'ABC-FBM', cropped: 'ABC' })]));
+      const catastrophic = await cli(
         'connections',
-        'add',
-        '--name',
-        'y',
-        '--marketplace',
-        'DE',
-        ...credentials().slice(0, 6),
-        '--refresh-token',
-        'amzn.mws.123',
+        'update',
+        'de',
+        '--set',
+        'skuCrop.regex={"pattern":"(a+)+$","replacement":""}',
       );
-      expect(mws.stderr).toContain('Atzr|');
-    },
-  );
-
-  it('syncs with a JSON summary, lists and shows orders', { timeout: 60_000 }, async () => {
-    const synced = await cli('sync', 'de', '--json');
-    expect(synced.code).toBe(0);
-    const summary = JSON.parse(synced.stdout) as {
-      status: string;
-      ordersCreated: number;
-      apiCalls: Record<string, number>;
-    };
-    expect(summary).toMatchObject({ status: 'succeeded', ordersCreated: 25 });
-    expect(summary.apiCalls.searchOrders).toBe(1);
-
-    const listed = await cli('orders', 'list', '--connection', 'de', '--json');
-    const { orders, total } = JSON.parse(listed.stdout) as { orders: Array<{ amazonOrderId: string }>; total: number };
-    expect(total).toBe(25);
-    const shown = await cli('orders', 'show', orders[0]?.amazonOrderId as string, '--json');
-    const details = JSON.parse(shown.stdout) as { timeline: Array<{ kind: string }>; lines: unknown[] };
-    expect(details.timeline[0]?.kind).toBe('order.imported');
-    expect(details.lines.length).toBeGreaterThan(0);
-    const text = await cli('orders', 'show', orders[0]?.amazonOrderId as string);
-    expect(text.stdout).toContain('Timeline:');
-    const missing = await cli('orders', 'show', 'nope');
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('order_not_found');
-  });
-
-  it('lists, shows, updates and previews SKU crop rules', { timeout: 60_000 }, async () => {
-    const listed = await cli('connections', 'list');
-    expect(listed.stdout).toContain('de');
-    const updated = await cli('connections', 'update', 'de', '--set', 'skuCrop.removeSuffixes=-FBM', '--json');
-    expect(updated.code).toBe(0);
-    expect(
-      (JSON.parse(updated.stdout) as { config: { skuCrop: { removeSuffixes: string[] } } }).config.skuCrop
-        .removeSuffixes,
-    ).toEqual(['-FBM']);
-    const preview = await cli(
-      'connections',
-      'preview-crop',
-      'de',
-      '--sku',
-      'ABC-FBM',
-      '--sku',
-      'amzn.gr.XYZ-1a2b3c',
-      '--json',
-    );
-    const rows = JSON.parse(preview.stdout) as Array<{ sku: string; cropped: string }>;
-    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ sku: 'ABC-FBM', cropped: 'ABC' })]));
-    const catastrophic = await cli(
-      'connections',
-      'update',
-      'de',
-      '--set',
-      'skuCrop.regex={"pattern":"(a+)+$","replacement":""}',
-    );
-    expect(catastrophic.code).toBe(2);
-    expect(catastrophic.stderr.toLowerCase()).toContain('backtrack');
-    const shown = await cli('connections', 'show', 'de');
-    expect(shown.stdout).toContain('****');
-  });
-});
+      expect(catastrophic.code).toBe(2);
+      expect(catastrophic.stderr).toContain('nested quantifier');
+      const shown = await cli('connections', 'show', 'de');
+      expect(shown.stdout).toContain('****');
+    });
+  },
+  { isolation: 'file' },
+);

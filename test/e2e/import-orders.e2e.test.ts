@@ -173,7 +173,7 @@ describeEachDatabase('order import end to end', (ctx) => {
 
   it('refuses to sync a disabled connection, and two pulls of one connection never run at once', async () => {
     sandbox.sandbox.generateOrders({ count: 10, marketplaceId: DE });
-    const connection = await addSandboxConnection(app, sandbox, { config: { active: false } });
+    const connection = await addSandboxConnection(app, sandbox, { active: false });
     const refused = await app.importOrders(connection.id, { trigger: 'manual' });
     expect(!refused.ok && refused.error.code).toBe('connection_inactive');
 

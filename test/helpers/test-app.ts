@@ -34,7 +34,7 @@ export function openTestApp(databaseUrlOrPath: string): Promise<App> {
 export async function addSandboxConnection(
   app: App,
   sandbox: StartedAmazonSandbox,
-  options: { name?: string; marketplaceId?: string; config?: Record<string, unknown> } = {},
+  options: { name?: string; marketplaceId?: string; active?: boolean; config?: Record<string, unknown> } = {},
 ): Promise<ConnectionView> {
   const result = await app.connections.add(
     app.accountId,
@@ -47,7 +47,7 @@ export async function addSandboxConnection(
       refreshToken: SANDBOX_REFRESH_TOKEN,
       spApiBaseUrl: sandbox.url,
       lwaUrl: `${sandbox.url}/auth/o2/token`,
-      active: true,
+      active: options.active ?? true,
       config: {
         orderTypes: ['MFN', 'AFN'],
         syncFromDate: new Date(Date.now() - 30 * 86_400_000).toISOString(),

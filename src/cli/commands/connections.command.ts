@@ -119,7 +119,7 @@ export function registerConnections(program: Command): void {
       const json = o.json === true;
       await withApp(json, async (app) => {
         const config = unwrap(parseSettings(o.set as string[]), json);
-        const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+        const str = (k: string): string | undefined => (typeof o[k] === 'string' ? o[k] : undefined);
         const input = {
           ...(str('name') !== undefined && { name: str('name') }),
           ...(str('sellerId') !== undefined && { sellerId: str('sellerId') }),
@@ -153,9 +153,7 @@ export function registerConnections(program: Command): void {
       await withApp(json, async (app) => {
         const settings = unwrap(parseSettings(o.set), json);
         const current = unwrap(await app.connections.get(app.accountId, ref), json);
-        const rules = settings.skuCrop
-          ? { ...current.config.skuCrop, ...(settings.skuCrop as object) }
-          : current.config.skuCrop;
+        const rules = settings.skuCrop ? { ...current.config.skuCrop, ...settings.skuCrop } : current.config.skuCrop;
         const rows = unwrap(await app.connections.previewCrop(app.accountId, ref, rules, o.sku), json);
         print(rows, json, () =>
           table(
