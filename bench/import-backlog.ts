@@ -52,7 +52,10 @@ sandbox.sandbox.resetStats();
 const started = performance.now();
 const result = await app.importOrders(added.value.id, {
   trigger: 'cli',
-  onProgress: (s) => process.stderr.write(`\r${s.ordersSeen} orders, ${s.pages} pages`),
+  onProgress: (s) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${s.ordersSeen} orders, ${s.pages} pages`);
+    else if (s.pages % 10 === 0 && s.status === 'running') console.error(`${s.ordersSeen} orders, ${s.pages} pages`);
+  },
 });
 const seconds = (performance.now() - started) / 1000;
 process.stderr.write('\n');
