@@ -64,14 +64,15 @@ describeEachDatabase('order import end to end', (ctx) => {
   });
 
   it('records changes from Amazon on the timeline and maps statuses', async () => {
-    const [pendingId, unshippedId, cancelId] = sandbox.sandbox.generateOrders({
-      count: 3,
+    const [pendingId, unshippedId, cancelId, requestId] = sandbox.sandbox.generateOrders({
+      count: 4,
       marketplaceId: DE,
       statuses: { PENDING: 1 },
       fulfillment: 'MFN',
     });
     sandbox.sandbox.advanceOrder(unshippedId as string, 'release');
     sandbox.sandbox.advanceOrder(cancelId as string, 'release');
+    sandbox.sandbox.advanceOrder(requestId as string, 'release');
     sandbox.sandbox.advanceClock(180);
     const connection = await addSandboxConnection(app, sandbox);
     await sync(connection.id);
@@ -81,9 +82,14 @@ describeEachDatabase('order import end to end', (ctx) => {
     sandbox.sandbox.advanceOrder(pendingId as string, 'release');
     sandbox.sandbox.advanceOrder(unshippedId as string, 'ship');
     sandbox.sandbox.advanceOrder(cancelId as string, 'cancel', { by: 'BUYER' });
+    sandbox.sandbox.advanceOrder(requestId as string, 'requestCancel');
     sandbox.sandbox.advanceClock(180);
     const run = await sync(connection.id);
-    expect(run.ordersUpdated).toBe(3);
+    expect(run.ordersUpdated).toBe(4);
+    const requested = await app.orders.details(app.accountId, requestId as string);
+    expect(requested.ok && requested.value.order.status).toBe('cancel_requested');
+    expect(requested.ok && requested.value.order.flags?.buyerCancelRequested).toBe(true);
+    expect(requested.ok && requested.value.timeline.at(-1)?.summary).toContain('buyer requested cancellation');
 
     const released = await app.orders.details(app.accountId, pendingId as string);
     const shipped = await app.orders.details(app.accountId, unshippedId as string);
