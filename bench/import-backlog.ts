@@ -7,13 +7,8 @@ import path from 'node:path';
 import { openApp } from '../src/app/app-context.js';
 import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/lib/logger.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  SANDBOX_REFRESH_TOKEN,
-  SANDBOX_SELLER_ID,
-  startAmazonSandbox,
-} from '../src/sandbox/amazon/index.js';
+import { startAmazonSandbox } from '../src/sandbox/amazon/index.js';
+import { sandboxConnectionInput } from '../src/app/demo.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 5000);
 /** Amazon's default searchOrders plan (orders_2026-01-01.json): 0.0056 requests/s, burst 20. */
@@ -32,18 +27,7 @@ const app = await openApp(loadConfig({ ...process.env, ORDERBRIDGE_DATA_DIR: dat
 console.log(`database: ${app.dialect}`);
 const added = await app.connections.add(
   app.accountId,
-  {
-    name: 'bench',
-    marketplaceId: MARKETPLACE,
-    sellerId: SANDBOX_SELLER_ID,
-    clientId: SANDBOX_CLIENT_ID,
-    clientSecret: SANDBOX_CLIENT_SECRET,
-    refreshToken: SANDBOX_REFRESH_TOKEN,
-    spApiBaseUrl: sandbox.url,
-    lwaUrl: `${sandbox.url}/auth/o2/token`,
-    active: true,
-    config: { orderTypes: ['MFN', 'AFN'], syncFromDate: new Date(Date.now() - 30 * 86_400_000).toISOString() },
-  },
+  sandboxConnectionInput(sandbox.url, { name: 'bench', marketplaceId: MARKETPLACE }),
   'bench',
 );
 if (!added.ok) throw added.error;

@@ -11,15 +11,24 @@ describe('marketplaces', () => {
   });
 
   it('defaults "Tax is included in Prices" per marketplace (PRODUCT.md §5)', () => {
-    const included = MARKETPLACES.filter((m) => m.taxIncludedDefault).map((m) => m.countryCode).sort();
-    const excluded = MARKETPLACES.filter((m) => !m.taxIncludedDefault).map((m) => m.countryCode).sort();
+    const included = MARKETPLACES.filter((m) => m.taxIncludedDefault)
+      .map((m) => m.countryCode)
+      .sort();
+    const excluded = MARKETPLACES.filter((m) => !m.taxIncludedDefault)
+      .map((m) => m.countryCode)
+      .sort();
     expect(excluded).toEqual(['BR', 'CA', 'IN', 'JP', 'MX', 'US']);
     for (const c of ['AE', 'AU', 'DE', 'EG', 'FR', 'SA', 'SG', 'TR', 'UK']) expect(included).toContain(c);
   });
 
   it("gives each region's production and Amazon-sandbox endpoints", () => {
-    expect(regionEndpoints('EU')).toEqual({ spApiBaseUrl: 'https://sellingpartnerapi-eu.amazon.com', lwaUrl: 'https://api.amazon.com/auth/o2/token' });
-    expect(regionEndpoints('FE', { amazonSandbox: true }).spApiBaseUrl).toBe('https://sandbox.sellingpartnerapi-fe.amazon.com');
+    expect(regionEndpoints('EU')).toEqual({
+      spApiBaseUrl: 'https://sellingpartnerapi-eu.amazon.com',
+      lwaUrl: 'https://api.amazon.com/auth/o2/token',
+    });
+    expect(regionEndpoints('FE', { amazonSandbox: true }).spApiBaseUrl).toBe(
+      'https://sandbox.sellingpartnerapi-fe.amazon.com',
+    );
     expect(marketplaceFor('JP')?.region).toBe('FE');
   });
 });

@@ -5,7 +5,31 @@ import {
   SANDBOX_SELLER_ID,
   startAmazonSandbox,
 } from '../sandbox/amazon/index.js';
+import type { NewConnectionInput } from '../sync/connection-input.js';
 import type { App } from './app-context.js';
+
+/** The input of a connection to a running sandbox, with its built-in credentials (demo, tests, benchmarks). */
+export function sandboxConnectionInput(
+  sandboxUrl: string,
+  options: { name: string; marketplaceId: string; active?: boolean; config?: Record<string, unknown> },
+): NewConnectionInput {
+  return {
+    name: options.name,
+    marketplaceId: options.marketplaceId,
+    sellerId: SANDBOX_SELLER_ID,
+    clientId: SANDBOX_CLIENT_ID,
+    clientSecret: SANDBOX_CLIENT_SECRET,
+    refreshToken: SANDBOX_REFRESH_TOKEN,
+    spApiBaseUrl: sandboxUrl,
+    lwaUrl: `${sandboxUrl}/auth/o2/token`,
+    active: options.active ?? true,
+    config: {
+      orderTypes: ['MFN', 'AFN'],
+      syncFromDate: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+      ...options.config,
+    },
+  };
+}
 
 export interface Demo {
   connectionId: string;
@@ -32,21 +56,11 @@ export async function startDemo(app: App): Promise<Demo> {
     ? await app.connections.update(app.accountId, DEMO_CONNECTION, { ...endpoints, active: true }, 'demo')
     : await app.connections.add(
         app.accountId,
-        {
+        sandboxConnectionInput(started.url, {
           name: DEMO_CONNECTION,
           marketplaceId: DEMO_MARKETPLACE,
-          sellerId: SANDBOX_SELLER_ID,
-          clientId: SANDBOX_CLIENT_ID,
-          clientSecret: SANDBOX_CLIENT_SECRET,
-          refreshToken: SANDBOX_REFRESH_TOKEN,
-          ...endpoints,
-          active: true,
-          config: {
-            orderTypes: ['MFN', 'AFN'],
-            pollIntervalMinutes: 1,
-            syncFromDate: new Date(Date.now() - 7 * 86_400_000).toISOString(),
-          },
-        },
+          config: { pollIntervalMinutes: 1, syncFromDate: new Date(Date.now() - 7 * 86_400_000).toISOString() },
+        }),
         'demo',
       );
   if (!result.ok) {

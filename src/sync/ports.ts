@@ -16,16 +16,6 @@ export interface SearchOrdersPage {
   lastUpdatedBefore: string | null;
 }
 
-export interface AmazonCallRecord {
-  operation: string;
-  method: string;
-  path: string;
-  status: number | null;
-  durationMs: number;
-  requestId: string | null;
-  attempt: number;
-}
-
 export interface AmazonOrdersPort {
   searchOrders(params: SearchOrdersParams): Promise<Result<SearchOrdersPage>>;
   getOrder(orderId: string, includedData: readonly string[]): Promise<Result<unknown>>;

@@ -5,13 +5,8 @@ import { openApp, type App } from '../../src/app/app-context.js';
 import { loadConfig, type AppConfig } from '../../src/config/env.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import type { ConnectionView } from '../../src/sync/connection.service.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_CLIENT_SECRET,
-  SANDBOX_REFRESH_TOKEN,
-  SANDBOX_SELLER_ID,
-  type StartedAmazonSandbox,
-} from '../../src/sandbox/amazon/index.js';
+import { sandboxConnectionInput } from '../../src/app/demo.js';
+import type { StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 
 export const TEST_SECRET_KEY = 'a'.repeat(64);
 export const DE = 'A1PA6795UKMFR9';
@@ -38,22 +33,11 @@ export async function addSandboxConnection(
 ): Promise<ConnectionView> {
   const result = await app.connections.add(
     app.accountId,
-    {
+    sandboxConnectionInput(sandbox.url, {
       name: options.name ?? 'sandbox',
       marketplaceId: options.marketplaceId ?? DE,
-      sellerId: SANDBOX_SELLER_ID,
-      clientId: SANDBOX_CLIENT_ID,
-      clientSecret: SANDBOX_CLIENT_SECRET,
-      refreshToken: SANDBOX_REFRESH_TOKEN,
-      spApiBaseUrl: sandbox.url,
-      lwaUrl: `${sandbox.url}/auth/o2/token`,
-      active: options.active ?? true,
-      config: {
-        orderTypes: ['MFN', 'AFN'],
-        syncFromDate: new Date(Date.now() - 30 * 86_400_000).toISOString(),
-        ...options.config,
-      },
-    },
+      ...options,
+    }),
     'test',
   );
   if (!result.ok) throw result.error;
