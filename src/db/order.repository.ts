@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
+import { setFromExcluded } from './dialect.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderEvent, toOrderLine } from './order-row.mapper.js';
 import type { Database } from './schema.js';
@@ -24,6 +25,26 @@ export interface StoredOrderState {
 }
 
 const LINE_BATCH = 100;
+/** Columns a re-imported line overwrites (its id and keys stay). */
+const LINE_UPDATE_COLUMNS = [
+  'kind',
+  'seller_sku',
+  'cropped_sku',
+  'asin',
+  'title',
+  'product_ref',
+  'quantity_ordered',
+  'quantity_shipped',
+  'quantity_cancelled',
+  'unit_net',
+  'unit_gross',
+  'line_net',
+  'line_tax',
+  'line_gross',
+  'tax_rate',
+  'position',
+  'data_json',
+] as const;
 
 /** Orders, their lines and timeline. Writes take the caller's transaction so an import is atomic. */
 export class OrderRepository {
@@ -59,7 +80,12 @@ export class OrderRepository {
   }
 
   /** Makes the stored lines equal `lines`, keeping row ids of lines that stay (keyed by Amazon item id). */
-  async replaceLines(db: Kysely<Database>, orderId: string, lines: OrderLine[]): Promise<void> {
+  async replaceLines(db: Kysely<Database>, orderId: string, lines: OrderLine[], fresh = false): Promise<void> {
+    if (!fresh) await this.deleteLinesNotIn(db, orderId, lines);
+    await this.upsertLines(db, orderId, lines);
+  }
+
+  private async deleteLinesNotIn(db: Kysely<Database>, orderId: string, lines: OrderLine[]): Promise<void> {
     const keep = lines.map((l) => l.amazonOrderItemId);
     let stale = db.deleteFrom('order_lines').where('order_id', '=', orderId);
     if (keep.length > 0 && keep.length <= 500) stale = stale.where('amazon_order_item_id', 'not in', keep);
@@ -80,31 +106,16 @@ export class OrderRepository {
           .execute();
       }
     }
+  }
+
+  private async upsertLines(db: Kysely<Database>, orderId: string, lines: OrderLine[]): Promise<void> {
     for (let i = 0; i < lines.length; i += LINE_BATCH) {
       const rows = lines.slice(i, i + LINE_BATCH).map((l) => fromOrderLine(orderId, newId(), l));
       await db
         .insertInto('order_lines')
         .values(rows)
         .onConflict((oc) =>
-          oc.columns(['order_id', 'amazon_order_item_id']).doUpdateSet((eb) => ({
-            kind: eb.ref('excluded.kind'),
-            seller_sku: eb.ref('excluded.seller_sku'),
-            cropped_sku: eb.ref('excluded.cropped_sku'),
-            asin: eb.ref('excluded.asin'),
-            title: eb.ref('excluded.title'),
-            product_ref: eb.ref('excluded.product_ref'),
-            quantity_ordered: eb.ref('excluded.quantity_ordered'),
-            quantity_shipped: eb.ref('excluded.quantity_shipped'),
-            quantity_cancelled: eb.ref('excluded.quantity_cancelled'),
-            unit_net: eb.ref('excluded.unit_net'),
-            unit_gross: eb.ref('excluded.unit_gross'),
-            line_net: eb.ref('excluded.line_net'),
-            line_tax: eb.ref('excluded.line_tax'),
-            line_gross: eb.ref('excluded.line_gross'),
-            tax_rate: eb.ref('excluded.tax_rate'),
-            position: eb.ref('excluded.position'),
-            data_json: eb.ref('excluded.data_json'),
-          })),
+          oc.columns(['order_id', 'amazon_order_item_id']).doUpdateSet(setFromExcluded(LINE_UPDATE_COLUMNS)),
         )
         .execute();
     }

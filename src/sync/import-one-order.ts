@@ -49,13 +49,14 @@ async function store(
   extraEvents: SaveContext['extraEvents'],
 ): Promise<OrderOutcome> {
   if (Date.parse(order.createdTime) < Date.parse(ctx.connection.config.syncFromDate)) return 'skipped';
-  const state = await ctx.orders.findState(ctx.db, ctx.connection.id, order.amazonOrderId);
   const skus = order.items.map((i) => i.sellerSku).filter((s): s is string => s !== null);
   const links = await ctx.skuLinks.linksFor(ctx.connection.id, skus);
-  const current = state && state.status !== 'failed' ? state.status : null;
-  const built = buildOrder(ctx.connection, order, raw, current, links);
-  const saved = await saveOrder({ db: ctx.db, orders: ctx.orders, now: ctx.clock.nowIso(), extraEvents }, built);
-  if (built.order.status === 'skipped') return 'skipped';
+  const saved = await saveOrder(
+    { db: ctx.db, orders: ctx.orders, now: ctx.clock.nowIso(), extraEvents },
+    { connectionId: ctx.connection.id, amazonOrderId: order.amazonOrderId },
+    (current) => buildOrder(ctx.connection, order, raw, current, links),
+  );
+  if (saved.built.order.status === 'skipped') return 'skipped';
   return saved.outcome;
 }
 

@@ -90,25 +90,32 @@ export class ImportRun {
     }
   }
 
+  /**
+   * Reads the pages of one window. The next page is requested as soon as its token is known, so its
+   * wait for Amazon's rate limit overlaps the storing of the current page.
+   */
   private async readPages(from: string): Promise<{ windowEnd: string | null; error: AppError | null }> {
-    let token: string | null = null;
-    let windowEnd: string | null = null;
-    do {
-      if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
-      const page = await this.amazon.searchOrders({
+    const fetchPage = (token: string | null) =>
+      this.amazon.searchOrders({
         lastUpdatedAfter: from,
         marketplaceIds: [this.connection.marketplaceId],
         includedData: IMPORT_INCLUDED_DATA,
         maxResultsPerPage: 100,
         paginationToken: token,
       });
+    let next: ReturnType<typeof fetchPage> | null = fetchPage(null);
+    let windowEnd: string | null = null;
+    while (next !== null) {
+      const page: Awaited<ReturnType<typeof fetchPage>> = await next;
       if (!page.ok) return { windowEnd, error: page.error };
       windowEnd ??= page.value.lastUpdatedBefore;
+      const token: string | null = page.value.nextToken;
+      next = token !== null && !this.options.signal?.aborted ? fetchPage(token) : null;
       for (const raw of page.value.orders) this.count(await this.importOrder(raw, 'searchOrders'));
-      token = page.value.nextToken;
       this.pages++;
       await this.reportProgress(from);
-    } while (token !== null);
+      if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
+    }
     return { windowEnd, error: null };
   }
 

@@ -27,13 +27,16 @@ export interface SaveContext {
  */
 export async function saveOrder(
   ctx: SaveContext,
-  built: BuiltOrder,
-): Promise<{ outcome: SaveOutcome; orderId: string }> {
+  key: { connectionId: string; amazonOrderId: string },
+  build: (currentStatus: string | null) => BuiltOrder,
+): Promise<{ outcome: SaveOutcome; orderId: string; built: BuiltOrder }> {
   return ctx.db.transaction().execute(async (trx) => {
+    const existing = await ctx.orders.findState(trx, key.connectionId, key.amazonOrderId);
+    // The status moves from what is stored now, read inside the transaction that writes the new one.
+    const built = build(existing && existing.status !== 'failed' ? existing.status : null);
     const { order } = built;
-    const existing = await ctx.orders.findState(trx, order.connectionId, order.amazonOrderId);
     if (existing && existing.contentHash === order.contentHash && existing.status !== 'failed') {
-      return { outcome: 'unchanged', orderId: existing.id };
+      return { outcome: 'unchanged', orderId: existing.id, built };
     }
     if (
       existing?.lastUpdatedTime &&
@@ -41,7 +44,7 @@ export async function saveOrder(
       existing.status !== 'failed' &&
       order.lastUpdatedTime < existing.lastUpdatedTime
     ) {
-      return { outcome: 'stale', orderId: existing.id };
+      return { outcome: 'stale', orderId: existing.id, built };
     }
     const id = existing?.id ?? newId();
     const full: Order = { ...order, id, importedAt: existing?.importedAt ?? ctx.now, updatedAt: ctx.now };
@@ -57,7 +60,7 @@ export async function saveOrder(
       kind = 'order.imported';
     }
     await ctx.orders.upsertOrder(trx, full);
-    await ctx.orders.replaceLines(trx, id, built.lines);
+    await ctx.orders.replaceLines(trx, id, built.lines, existing === null);
     const base = { orderId: id, connectionId: order.connectionId, occurredAt: ctx.now };
     for (const e of ctx.extraEvents) await ctx.orders.addEvent(trx, { ...base, ...e });
     await ctx.orders.addEvent(trx, {
@@ -81,7 +84,7 @@ export async function saveOrder(
         payload: null,
       });
     }
-    return { outcome: existing && existing.status !== 'failed' ? 'updated' : 'created', orderId: id };
+    return { outcome: existing && existing.status !== 'failed' ? 'updated' : 'created', orderId: id, built };
   });
 }
 
