@@ -1,8 +1,12 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openApp } from '../../src/app/app-context.js';
+import { SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN } from '../../src/sandbox/amazon/index.js';
 import type { App } from '../../src/app/app-context.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { addSandboxConnection, openTestApp, US } from '../helpers/test-app.js';
+import { addSandboxConnection, DE, openTestApp, testConfig, US } from '../helpers/test-app.js';
 
 /** Connections: validation, per-marketplace defaults, sealed secrets and the audit log, on both databases. */
 describeEachDatabase('connections', (ctx) => {
@@ -111,5 +115,23 @@ describeEachDatabase('connections', (ctx) => {
     );
     expect(!bad.ok && bad.error.code).toBe('connection_invalid');
     expect(!bad.ok && bad.error.message).toMatch(/sellerId.*refreshToken.*spApiBaseUrl/s);
+  });
+
+  it('never writes a secret or an access token to the logs, even at trace level', async () => {
+    let logs = '';
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => ((logs += chunk.toString()), done()) });
+    const traced = await openApp(testConfig(ctx.url()), { logger: pino({ level: 'trace' }, sink) });
+    try {
+      sandbox.sandbox.generateOrders({ count: 5, marketplaceId: DE });
+      const c = await addSandboxConnection(traced, sandbox, { name: 'traced' });
+      const run = await traced.importOrders(c.id, { trigger: 'manual' });
+      expect(run.ok).toBe(true);
+      sandbox.sandbox.setFaults({ searchOrders: { errorRates: { '503': 1 } } });
+      await traced.importOrders(c.id, { trigger: 'manual' });
+    } finally {
+      await traced.close();
+    }
+    expect(logs).toContain('amazon call');
+    for (const secret of [SANDBOX_CLIENT_SECRET, SANDBOX_REFRESH_TOKEN, 'Atza|']) expect(logs).not.toContain(secret);
   });
 });
