@@ -21,6 +21,7 @@ export interface StoredOrderState {
   lastUpdatedTime: string | null;
   status: string;
   amazonStatus: string | null;
+  errorCode: string | null;
   importedAt: string;
 }
 
@@ -53,7 +54,7 @@ export class OrderRepository {
   async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
     const row = await db
       .selectFrom('orders')
-      .select(['id', 'content_hash', 'last_updated_time', 'status', 'amazon_status', 'imported_at'])
+      .select(['id', 'content_hash', 'last_updated_time', 'status', 'amazon_status', 'error_code', 'imported_at'])
       .where('connection_id', '=', connectionId)
       .where('amazon_order_id', '=', amazonOrderId)
       .executeTakeFirst();
@@ -64,6 +65,7 @@ export class OrderRepository {
       lastUpdatedTime: row.last_updated_time,
       status: row.status,
       amazonStatus: row.amazon_status,
+      errorCode: row.error_code,
       importedAt: row.imported_at,
     };
   }

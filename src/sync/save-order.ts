@@ -35,7 +35,13 @@ export async function saveOrder(
     // The status moves from what is stored now, read inside the transaction that writes the new one.
     const built = build(existing && existing.status !== 'failed' ? existing.status : null);
     const { order } = built;
-    if (existing && existing.contentHash === order.contentHash && existing.status !== 'failed') {
+    // Unchanged only when the stored copy is good: a recorded import error must be cleared by a good read.
+    if (
+      existing &&
+      existing.contentHash === order.contentHash &&
+      existing.status !== 'failed' &&
+      existing.errorCode === null
+    ) {
       return { outcome: 'unchanged', orderId: existing.id, built };
     }
     if (
