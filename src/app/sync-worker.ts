@@ -1,3 +1,4 @@
+import { scheduledJobKey } from '../jobs/job-maintenance.js';
 import type { JobHandlers, JobQueue } from '../jobs/job-queue.js';
 import type { ImportTrigger } from '../sync/import-orders.js';
 import type { App } from './app-context.js';
@@ -45,11 +46,9 @@ export class SyncWorker {
   }
 
   requestSync(connectionId: string, trigger: ImportTrigger = 'api'): Promise<string> {
-    return this.queue.enqueue(
-      'orders.pull',
-      { connectionId, trigger },
-      { key: `orders.pull:${connectionId}`, queue: `conn:${connectionId}` },
-    );
+    // Same de-dup key as the scheduled pull: a click while a scheduled pull waits joins it.
+    const key = scheduledJobKey('orders.pull', `conn:${connectionId}`);
+    return this.queue.enqueue('orders.pull', { connectionId, trigger }, { key, queue: `conn:${connectionId}` });
   }
 
   /** Active connections get a pull every poll interval; disabled ones none. */
