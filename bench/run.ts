@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark against the shipped sandbox.
 const benches: Record<string, () => Promise<unknown>> = {
   'import-backlog': () => import('./import-backlog.js'),
+  'import-throughput': () => import('./import-throughput.js'),
 };
 
 const name = process.argv[2];

@@ -64,8 +64,32 @@ function openSqlite(file: string | undefined): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs about as much as running a small
+ * statement. Queries run one at a time on this connection, so a prepared statement can be reused.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (query: string) => {
+      let statement = cache.get(query);
+      if (statement) {
+        cache.delete(query); // re-insert: the Map's order is the LRU order
+      } else {
+        statement = sqlite.prepare(query);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(query, statement);
+      return statement;
+    },
+  };
 }
 
 /**
