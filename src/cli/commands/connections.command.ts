@@ -1,10 +1,22 @@
 import type { Command } from 'commander';
+import type { ConnectionUpdateInput } from '../../sync/connection-input.js';
 import type { ConnectionView } from '../../sync/connection.service.js';
 import { print, table, unwrap } from '../output.js';
 import { parseSettings } from '../settings-option.js';
 import { withApp } from '../with-app.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `connections update` flags → connection fields. */
+const UPDATE_FLAGS = {
+  name: 'name',
+  sellerId: 'sellerId',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  refreshToken: 'refreshToken',
+  spApiUrl: 'spApiBaseUrl',
+  lwaUrl: 'lwaUrl',
+} as const;
 
 function describe(c: ConnectionView): string {
   return [
@@ -119,20 +131,15 @@ export function registerConnections(program: Command): void {
       const json = o.json === true;
       await withApp(json, async (app) => {
         const config = unwrap(parseSettings(o.set as string[]), json);
-        const str = (k: string): string | undefined => (typeof o[k] === 'string' ? o[k] : undefined);
+        // Only the flags given change; the service validates the whole input.
+        const given = Object.entries(UPDATE_FLAGS).filter(([flag]) => typeof o[flag] === 'string');
         const input = {
-          ...(str('name') !== undefined && { name: str('name') }),
-          ...(str('sellerId') !== undefined && { sellerId: str('sellerId') }),
-          ...(str('clientId') !== undefined && { clientId: str('clientId') }),
-          ...(str('clientSecret') !== undefined && { clientSecret: str('clientSecret') }),
-          ...(str('refreshToken') !== undefined && { refreshToken: str('refreshToken') }),
-          ...(str('spApiUrl') !== undefined && { spApiBaseUrl: str('spApiUrl') }),
-          ...(str('lwaUrl') !== undefined && { lwaUrl: str('lwaUrl') }),
+          ...Object.fromEntries(given.map(([flag, field]) => [field, o[flag]])),
           ...(o.active === true && { active: true }),
           ...(o.disable === true && { active: false }),
           config,
-        };
-        const updated = unwrap(await app.connections.update(app.accountId, ref, input as never, 'cli'), json);
+        } as ConnectionUpdateInput;
+        const updated = unwrap(await app.connections.update(app.accountId, ref, input, 'cli'), json);
         print(updated, json, () => `Updated connection\n${describe(updated)}`);
       });
     });
