@@ -3,93 +3,145 @@ import type { AmazonOrderItemMoney, AmountWithTax } from '../domain/amazon-order
 import type { RawItem } from './order-schema.js';
 
 type Component = 'item' | 'shipping' | 'giftWrap' | 'codFee' | 'other';
-const BY_TYPE: Record<string, Component> = {
+type Discount = 'promotion' | 'shipping' | 'codFee';
+interface Part {
+  amount: Big;
+  tax: Big;
+}
+type Breakdown = NonNullable<NonNullable<RawItem['proceeds']>['breakdowns']>[number];
+
+const COMPONENT: Readonly<Record<string, Component>> = {
   ITEM: 'item',
   SHIPPING: 'shipping',
   GIFT_WRAP: 'giftWrap',
   COD_FEE: 'codFee',
   OTHER: 'other',
 };
+// Discounts on gift wrap or "other" are promotions on the line too (v0's PromotionDiscount).
+const DISCOUNT: Readonly<Record<string, Discount>> = {
+  ITEM: 'promotion',
+  SHIPPING: 'shipping',
+  COD_FEE: 'codFee',
+  GIFT_WRAP: 'promotion',
+  OTHER: 'promotion',
+};
 
-const zero = (): { amount: Big; tax: Big } => ({ amount: new Big(0), tax: new Big(0) });
+const zero = (): Part => ({ amount: new Big(0), tax: new Big(0) });
 
-/**
- * An item's proceeds breakdowns (v2026) as line totals per component. TAX and DISCOUNT are split by
- * their detailed breakdowns (all to ITEM when Amazon gives none); discounts become positive amounts
- * to subtract; tax on discounts is shared between item and shipping discount by amount.
- */
-export function adaptItemMoney(item: RawItem, warnings: string[]): AmazonOrderItemMoney | null {
-  const breakdowns = item.proceeds?.breakdowns;
-  if (!breakdowns) return null;
-  const parts: Record<Component, { amount: Big; tax: Big }> = {
+class ItemMoney {
+  readonly parts: Record<Component, Part> = {
     item: zero(),
     shipping: zero(),
     giftWrap: zero(),
     codFee: zero(),
     other: zero(),
   };
-  const promo = zero();
-  const shipDiscount = zero();
-  let discountTax = new Big(0);
-  for (const b of breakdowns) {
-    const details = b.detailedBreakdowns?.filter((d) => d.value) ?? [];
-    if (b.type === 'TAX') {
-      if (details.length === 0) parts.item.tax = parts.item.tax.plus(b.subtotal.amount);
-      for (const d of details) {
-        const amount = new Big(d.value?.amount ?? '0');
-        if (d.subtype === 'DISCOUNT') discountTax = discountTax.plus(amount.abs());
-        else {
-          const target = parts[BY_TYPE[d.subtype ?? 'ITEM'] ?? 'other'];
-          target.tax = target.tax.plus(amount);
-        }
-      }
-    } else if (b.type === 'DISCOUNT') {
-      if (details.length === 0) promo.amount = promo.amount.plus(new Big(b.subtotal.amount).abs());
-      for (const d of details) {
-        const target = d.subtype === 'SHIPPING' ? shipDiscount : promo;
-        target.amount = target.amount.plus(new Big(d.value?.amount ?? '0').abs());
-      }
-    } else {
-      const component = BY_TYPE[b.type];
-      if (!component) warnings.push(`item ${item.orderItemId}: unknown proceeds type "${b.type}" counted as other`);
-      const target = parts[component ?? 'other'];
-      target.amount = target.amount.plus(b.subtotal.amount);
-    }
+  readonly discounts: Record<Discount, Part> = { promotion: zero(), shipping: zero(), codFee: zero() };
+  discountTax = new Big(0);
+  /** Decimals of Amazon's tax-on-discount values (to round the shares to Amazon's precision). */
+  discountTaxDecimals = 0;
+
+  constructor(
+    private readonly orderItemId: string,
+    private readonly warnings: string[],
+  ) {}
+
+  warn(message: string): void {
+    this.warnings.push(`item ${this.orderItemId}: ${message}`);
   }
-  shareDiscountTax(discountTax, promo, shipDiscount);
-  const out = (c: { amount: Big; tax: Big }): AmountWithTax => ({ amount: c.amount.toString(), tax: c.tax.toString() });
+
+  add(b: Breakdown): void {
+    if (b.type === 'TAX') return this.addDetailed(b, (subtype, value) => this.addTax(subtype, value));
+    if (b.type === 'DISCOUNT') return this.addDetailed(b, (subtype, value) => this.addDiscount(subtype, value));
+    const component = COMPONENT[b.type];
+    if (!component) this.warn(`unknown proceeds type "${b.type}" counted as other`);
+    const part = this.parts[component ?? 'other'];
+    part.amount = part.amount.plus(b.subtotal.amount);
+  }
+
+  /** TAX/DISCOUNT by their detailed breakdowns; what they do not explain goes to ITEM. */
+  private addDetailed(b: Breakdown, add: (subtype: string, value: string) => void): void {
+    let explained = new Big(0);
+    for (const d of b.detailedBreakdowns ?? []) {
+      if (!d.value) continue;
+      add(d.subtype ?? 'ITEM', d.value.amount);
+      explained = explained.plus(d.value.amount);
+    }
+    const rest = new Big(b.subtotal.amount).minus(explained);
+    if (rest.eq(0)) return;
+    if ((b.detailedBreakdowns ?? []).length > 0) {
+      this.warn(`${b.type} details leave ${rest.toString()} of the subtotal unexplained; counted on the item`);
+    }
+    add('ITEM', rest.toString());
+  }
+
+  private addTax(subtype: string, value: string): void {
+    if (subtype === 'DISCOUNT') {
+      this.discountTax = this.discountTax.plus(new Big(value).abs());
+      this.discountTaxDecimals = Math.max(this.discountTaxDecimals, decimalsOf(value));
+      return;
+    }
+    const component = COMPONENT[subtype];
+    if (!component) this.warn(`unknown TAX subtype "${subtype}" counted as tax on other`);
+    const part = this.parts[component ?? 'other'];
+    part.tax = part.tax.plus(value);
+  }
+
+  private addDiscount(subtype: string, value: string): void {
+    const discount = DISCOUNT[subtype];
+    if (!discount) this.warn(`unknown DISCOUNT subtype "${subtype}" counted as promotion discount`);
+    const part = this.discounts[discount ?? 'promotion'];
+    part.amount = part.amount.plus(new Big(value).abs());
+  }
+
+  /** Tax on discounts, shared by the discounts in proportion to their amounts; the rest to the largest. */
+  shareDiscountTax(): void {
+    if (this.discountTax.eq(0)) return;
+    const entries = Object.values(this.discounts);
+    const total = entries.reduce((sum, d) => sum.plus(d.amount), new Big(0));
+    if (total.eq(0)) {
+      this.discounts.promotion.tax = this.discountTax;
+      return;
+    }
+    const largest = entries.reduce((a, b) => (b.amount.gt(a.amount) ? b : a));
+    let given = new Big(0);
+    for (const d of entries) {
+      if (d === largest) continue;
+      d.tax = this.discountTax.times(d.amount).div(total).round(this.discountTaxDecimals, Big.roundHalfUp);
+      given = given.plus(d.tax);
+    }
+    largest.tax = this.discountTax.minus(given);
+  }
+}
+
+/**
+ * An item's proceeds breakdowns (v2026) as line totals per component: ITEM/SHIPPING/GIFT_WRAP/
+ * COD_FEE/OTHER amounts, TAX by its detailed breakdowns onto the matching component, DISCOUNT as
+ * non-negative amounts to subtract (ITEM → promotion, SHIPPING → shipping discount, COD_FEE → COD
+ * fee discount), tax on discounts shared between them. null when Amazon sends no breakdowns.
+ */
+export function adaptItemMoney(item: RawItem, warnings: string[]): AmazonOrderItemMoney | null {
+  const breakdowns = item.proceeds?.breakdowns;
+  if (!breakdowns) return null;
+  const money = new ItemMoney(item.orderItemId, warnings);
+  for (const b of breakdowns) money.add(b);
+  money.shareDiscountTax();
+  const out = (c: Part): AmountWithTax => ({ amount: c.amount.toString(), tax: c.tax.toString() });
+  const { parts, discounts } = money;
+  const codDiscount = discounts.codFee;
   return {
     item: out(parts.item),
     shipping: out(parts.shipping),
     giftWrap: out(parts.giftWrap),
     codFee: out(parts.codFee),
+    ...(!codDiscount.amount.eq(0) || !codDiscount.tax.eq(0) ? { codFeeDiscount: out(codDiscount) } : {}),
     other: out(parts.other),
-    promotionDiscount: out(promo),
-    shippingDiscount: out(shipDiscount),
+    promotionDiscount: out(discounts.promotion),
+    shippingDiscount: out(discounts.shipping),
   };
 }
 
-/** Tax on discounts goes to the two discounts in proportion to their amounts; the remainder to the larger. */
-function shareDiscountTax(tax: Big, promo: { amount: Big; tax: Big }, ship: { amount: Big; tax: Big }): void {
-  if (tax.eq(0)) return;
-  const total = promo.amount.plus(ship.amount);
-  if (total.eq(0)) {
-    promo.tax = tax;
-    return;
-  }
-  const decimals = Math.max(decimalsOf(tax), 2);
-  const shipShare = tax.times(ship.amount).div(total).round(decimals, Big.roundHalfUp);
-  const larger = promo.amount.gte(ship.amount) ? promo : ship;
-  ship.tax = shipShare;
-  promo.tax = tax.minus(shipShare);
-  if (larger === ship && promo.amount.eq(0)) {
-    ship.tax = tax;
-    promo.tax = new Big(0);
-  }
-}
-
-function decimalsOf(value: Big): number {
-  const text = value.toString();
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
+function decimalsOf(value: string): number {
+  const dot = value.indexOf('.');
+  return dot === -1 ? 0 : value.length - dot - 1;
 }

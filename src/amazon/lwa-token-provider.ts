@@ -1,7 +1,15 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Clock } from '../lib/clock.js';
-import { AppError } from '../lib/errors.js';
+import { lwaError, lwaUnreachable } from './lwa-errors.js';
+import { LwaTokenCache, sharedLwaTokenCache } from './lwa-token-cache.js';
 
+/** What the transport needs: a valid access token, and a way to drop one Amazon refused. */
+export interface AccessTokenSource {
+  accessToken(): Promise<string>;
+  invalidate(accessToken?: string): void;
+}
+
+/** A seller-authorised grant (`refresh_token`). */
 export interface LwaCredentials {
   lwaUrl: string;
   clientId: string;
@@ -9,115 +17,108 @@ export interface LwaCredentials {
   refreshToken: string;
 }
 
-interface CachedToken {
-  accessToken: string;
-  expiresAtMs: number;
+/** A grantless grant (`client_credentials`), e.g. scope `sellingpartnerapi::notifications`. */
+export interface LwaGrantlessCredentials {
+  lwaUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
 }
 
-/** Refresh this long before Amazon's expiry, so no call goes out with a token about to die. */
+export interface LwaTokenProviderOptions {
+  http?: AxiosInstance;
+  /** Default: the process-wide cache, so every provider of one grant shares its token. */
+  cache?: LwaTokenCache;
+  /** Refresh this long before Amazon's expiry (default 5 minutes; at most half the token's life). */
+  earlyRefreshMs?: number;
+}
+
 const EARLY_REFRESH_MS = 5 * 60_000;
+const DEFAULT_TTL_SECONDS = 3600;
 
 /**
- * Login with Amazon: exchanges the seller's refresh token for an access token (1 h), caches it,
- * refreshes early, and lets concurrent callers share one exchange. Secrets never reach a log.
+ * Login with Amazon: exchanges a grant for an access token (1 h), caches it per grant, refreshes it
+ * ~5 minutes early, and lets concurrent callers share one exchange. Secrets never reach a log or an
+ * error: errors carry LWA's error code and description only.
  */
-export class LwaTokenProvider {
-  private cached: CachedToken | null = null;
-  private inflight: Promise<string> | null = null;
+export class LwaTokenProvider implements AccessTokenSource {
+  /** Token exchanges this provider made (tests, diagnostics). */
   exchanges = 0;
+  private readonly key: string;
+  private readonly fields: Record<string, string>;
+  private readonly lwaUrl: string;
+  private readonly http: AxiosInstance;
+  private readonly cache: LwaTokenCache;
+  private readonly earlyRefreshMs: number;
 
   constructor(
-    private readonly credentials: LwaCredentials,
+    credentials: LwaCredentials | LwaGrantlessCredentials,
     private readonly clock: Clock,
-    private readonly http: AxiosInstance = axios.create({ timeout: 30_000 }),
-  ) {}
-
-  async accessToken(): Promise<string> {
-    if (this.cached && this.clock.now().getTime() < this.cached.expiresAtMs - EARLY_REFRESH_MS)
-      return this.cached.accessToken;
-    this.inflight ??= this.exchange().finally(() => (this.inflight = null));
-    return this.inflight;
+    options: LwaTokenProviderOptions = {},
+  ) {
+    const { lwaUrl, clientId, clientSecret } = credentials;
+    const grantless = 'scope' in credentials;
+    const grant: Record<string, string> = grantless
+      ? { grant_type: 'client_credentials', scope: credentials.scope }
+      : { grant_type: 'refresh_token', refresh_token: credentials.refreshToken };
+    this.lwaUrl = lwaUrl;
+    this.fields = { ...grant, client_id: clientId, client_secret: clientSecret };
+    const subject = grantless ? `scope:${credentials.scope}` : credentials.refreshToken;
+    this.key = LwaTokenCache.key([lwaUrl, clientId, subject]);
+    this.http = options.http ?? axios.create({ timeout: 30_000 });
+    this.cache = options.cache ?? sharedLwaTokenCache;
+    this.earlyRefreshMs = options.earlyRefreshMs ?? EARLY_REFRESH_MS;
   }
 
-  /** Forget the token (Amazon said it is invalid). */
-  invalidate(): void {
-    this.cached = null;
+  /** A grantless provider (`client_credentials` with a scope), for operations without a seller. */
+  static grantless(
+    credentials: LwaGrantlessCredentials,
+    clock: Clock,
+    options: LwaTokenProviderOptions = {},
+  ): LwaTokenProvider {
+    return new LwaTokenProvider(credentials, clock, options);
+  }
+
+  async accessToken(): Promise<string> {
+    const cached = this.cache.fresh(this.key, this.clock.now().getTime());
+    if (cached !== null) return cached;
+    return this.cache.singleFlight(this.key, () => this.exchange());
+  }
+
+  /** Forget the token (Amazon refused it); only that token, a newer one stays. */
+  invalidate(accessToken?: string): void {
+    this.cache.invalidate(this.key, accessToken);
   }
 
   private async exchange(): Promise<string> {
-    const { lwaUrl, clientId, clientSecret, refreshToken } = this.credentials;
-    const body = new URLSearchParams({
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      client_id: clientId,
-      client_secret: clientSecret,
-    });
     this.exchanges++;
+    const startedMs = this.clock.now().getTime();
     let response;
     try {
-      response = await this.http.post<unknown>(lwaUrl, body.toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      response = await this.http.post<unknown>(this.lwaUrl, new URLSearchParams(this.fields).toString(), {
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
         validateStatus: () => true,
         responseType: 'text',
         transformResponse: (data: unknown) => data,
       });
     } catch (cause) {
-      throw new AppError(
-        'amazon_unavailable',
-        `Login with Amazon (${hostOf(lwaUrl)}) could not be reached: ${(cause as Error).message}`,
-        {
-          kind: 'upstream',
-          cause: redact(cause),
-        },
-      );
+      throw lwaUnreachable(this.lwaUrl, cause);
     }
     const json = parseJson(response.data);
-    if (response.status === 200 && json && typeof json.access_token === 'string') {
-      const expiresIn = typeof json.expires_in === 'number' ? json.expires_in : 3600;
-      this.cached = { accessToken: json.access_token, expiresAtMs: this.clock.now().getTime() + expiresIn * 1000 };
-      return json.access_token;
+    const accessToken = json?.access_token;
+    if (response.status !== 200 || typeof accessToken !== 'string' || accessToken === '') {
+      throw lwaError(response.status, json);
     }
-    throw lwaError(response.status, json);
-  }
-}
-
-function lwaError(status: number, body: Record<string, unknown> | null): AppError {
-  const code = typeof body?.error === 'string' ? body.error : null;
-  const description = typeof body?.error_description === 'string' ? body.error_description : '';
-  const details = { status, lwaError: code, description };
-  if (code === 'invalid_client' || code === 'unauthorized_client') {
-    return new AppError(
-      'amazon_auth_invalid_client',
-      'Amazon rejected the LWA client id or client secret of this connection',
-      { kind: 'auth', retryable: false, details },
-    );
-  }
-  if (code === 'invalid_grant') {
-    return new AppError(
-      'amazon_auth_refresh_revoked',
-      'The seller’s refresh token is invalid or was revoked: authorise the connection again',
-      {
-        kind: 'auth',
-        retryable: false,
-        details,
-      },
-    );
-  }
-  if (status >= 500 || status === 429 || code === 'server_error' || code === 'temporarily_unavailable') {
-    return new AppError('amazon_unavailable', `Login with Amazon is unavailable (HTTP ${status})`, {
-      kind: 'upstream',
-      details,
+    const ttlMs = (positiveNumber(json?.expires_in) ?? DEFAULT_TTL_SECONDS) * 1000;
+    // A short-lived token is refreshed at half its life, never "before it was issued".
+    const early = Math.min(this.earlyRefreshMs, ttlMs / 2);
+    this.cache.store(this.key, {
+      accessToken,
+      expiresAtMs: startedMs + ttlMs,
+      refreshAtMs: startedMs + ttlMs - early,
     });
+    return accessToken;
   }
-  return new AppError(
-    'amazon_auth_failed',
-    `Login with Amazon refused the token request: ${code ?? `HTTP ${status}`} ${description}`.trim(),
-    {
-      kind: 'auth',
-      retryable: false,
-      details,
-    },
-  );
 }
 
 function parseJson(data: unknown): Record<string, unknown> | null {
@@ -130,15 +131,7 @@ function parseJson(data: unknown): Record<string, unknown> | null {
   }
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-/** Axios errors carry the request body (with secrets); keep only the message. */
-function redact(cause: unknown): Error {
-  return new Error(cause instanceof Error ? cause.message : String(cause));
+function positiveNumber(value: unknown): number | null {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
 }

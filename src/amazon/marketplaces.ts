@@ -2,7 +2,8 @@
  * Amazon marketplaces, regions and endpoints as data (amazon/README.md §3). Currencies are not on
  * Amazon's marketplace page (taken from common knowledge). "Tax included in prices" follows
  * PRODUCT.md §5: yes on VAT marketplaces (EU, UK, AU, SG, AE, SA, EG, TR, ZA), no on US/CA/MX/BR/IN/JP
- * (PRODUCT.md puts TR under VAT-style; Odoo's seed data says no — PRODUCT.md wins here).
+ * (PRODUCT.md puts TR under VAT-style; the Odoo table of research/order-mapping.md says no — PRODUCT.md
+ * wins here).
  */
 export type Region = 'NA' | 'EU' | 'FE';
 
@@ -60,28 +61,60 @@ const byCountry = new Map<string, Marketplace>([
   ['GB', byId.get('A1F83G8C2ARO7P') as Marketplace],
 ]);
 
-/** A marketplace by id (A1PA6795UKMFR9) or country code (DE, case-insensitive). */
-export function marketplaceFor(idOrCountry: string): Marketplace | null {
-  const value = idOrCountry.trim();
-  return byId.get(value) ?? byCountry.get(value.toUpperCase()) ?? null;
+/** A marketplace by its id (A1PA6795UKMFR9), exactly as Amazon writes it. */
+export function marketplaceById(id: string): Marketplace | null {
+  return byId.get(id.trim()) ?? null;
 }
 
+/** A marketplace by country code (DE, case-insensitive; UK and ISO GB alike). */
+export function marketplaceByCountryCode(code: string): Marketplace | null {
+  return byCountry.get(code.trim().toUpperCase()) ?? null;
+}
+
+/** A marketplace by id or by country code, whichever the user typed. */
+export function marketplaceFor(idOrCountry: string): Marketplace | null {
+  return marketplaceById(idOrCountry) ?? marketplaceByCountryCode(idOrCountry);
+}
+
+/** Login with Amazon's token endpoint: one for every region (Amazon's SDKs hard-code it). */
 export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
-const SP_API_HOSTS: Record<Region, string> = {
+/** Production SP-API hosts per region (amazon/README.md §3). */
+export const SP_API_HOSTS: Readonly<Record<Region, string>> = {
   NA: 'https://sellingpartnerapi-na.amazon.com',
   EU: 'https://sellingpartnerapi-eu.amazon.com',
   FE: 'https://sellingpartnerapi-fe.amazon.com',
 };
 
-/** Production endpoints of a region; Amazon's sandbox is the same host with a `sandbox.` prefix. */
+/** Amazon's static/dynamic sandbox hosts: the production host with a `sandbox.` prefix. */
+export const SP_API_SANDBOX_HOSTS: Readonly<Record<Region, string>> = {
+  NA: 'https://sandbox.sellingpartnerapi-na.amazon.com',
+  EU: 'https://sandbox.sellingpartnerapi-eu.amazon.com',
+  FE: 'https://sandbox.sellingpartnerapi-fe.amazon.com',
+};
+
+/** Production endpoints of a region, or Amazon's sandbox endpoints with `amazonSandbox`. */
 export function regionEndpoints(
   region: Region,
   options: { amazonSandbox?: boolean } = {},
 ): { spApiBaseUrl: string; lwaUrl: string } {
-  const host = SP_API_HOSTS[region];
   return {
-    spApiBaseUrl: options.amazonSandbox ? host.replace('https://', 'https://sandbox.') : host,
+    spApiBaseUrl: (options.amazonSandbox ? SP_API_SANDBOX_HOSTS : SP_API_HOSTS)[region],
     lwaUrl: LWA_TOKEN_URL,
   };
+}
+
+/** The region an SP-API base URL belongs to, when it is one of Amazon's hosts (null for others). */
+export function regionOfSpApiUrl(url: string): { region: Region; amazonSandbox: boolean } | null {
+  let host: string;
+  try {
+    host = new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+  for (const region of ['NA', 'EU', 'FE'] as const) {
+    if (host === new URL(SP_API_HOSTS[region]).host) return { region, amazonSandbox: false };
+    if (host === new URL(SP_API_SANDBOX_HOSTS[region]).host) return { region, amazonSandbox: true };
+  }
+  return null;
 }

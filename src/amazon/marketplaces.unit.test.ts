@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MARKETPLACES, marketplaceFor, regionEndpoints } from './marketplaces.js';
+import {
+  LWA_TOKEN_URL,
+  MARKETPLACES,
+  marketplaceByCountryCode,
+  marketplaceById,
+  marketplaceFor,
+  regionEndpoints,
+  regionOfSpApiUrl,
+} from './marketplaces.js';
 
 describe('marketplaces', () => {
   it('knows every marketplace by id and by country code (UK and GB alike)', () => {
@@ -30,5 +38,29 @@ describe('marketplaces', () => {
       'https://sandbox.sellingpartnerapi-fe.amazon.com',
     );
     expect(marketplaceFor('JP')?.region).toBe('FE');
+  });
+
+  it('looks up by id and by country code separately; every row is consistent', () => {
+    expect(marketplaceById('A1VC38T7YXB528')).toMatchObject({ countryCode: 'JP', region: 'FE', currency: 'JPY' });
+    expect(marketplaceById('JP')).toBeNull();
+    expect(marketplaceByCountryCode('uk')?.currency).toBe('GBP');
+    expect(marketplaceByCountryCode('A1VC38T7YXB528')).toBeNull();
+    expect(new Set(MARKETPLACES.map((m) => m.id)).size).toBe(23);
+    expect(MARKETPLACES.filter((m) => m.region === 'NA').map((m) => m.countryCode)).toEqual(['CA', 'US', 'MX', 'BR']);
+    expect(MARKETPLACES.filter((m) => m.region === 'FE').map((m) => m.countryCode)).toEqual(['SG', 'AU', 'JP']);
+    expect(marketplaceFor('IN')).toMatchObject({ region: 'EU', taxIncludedDefault: false });
+    for (const m of MARKETPLACES) expect(m.currency).toMatch(/^[A-Z]{3}$/);
+  });
+
+  it('tells the region of an SP-API URL (production or Amazon sandbox), null for others', () => {
+    expect(regionOfSpApiUrl('https://sellingpartnerapi-na.amazon.com')).toEqual({ region: 'NA', amazonSandbox: false });
+    expect(regionOfSpApiUrl('https://sandbox.sellingpartnerapi-eu.amazon.com/')).toEqual({
+      region: 'EU',
+      amazonSandbox: true,
+    });
+    expect(regionOfSpApiUrl('http://127.0.0.1:3001')).toBeNull();
+    expect(regionOfSpApiUrl('not a url')).toBeNull();
+    expect(LWA_TOKEN_URL).toBe('https://api.amazon.com/auth/o2/token');
+    expect(regionEndpoints('NA', { amazonSandbox: true }).lwaUrl).toBe(LWA_TOKEN_URL);
   });
 });

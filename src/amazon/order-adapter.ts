@@ -55,7 +55,7 @@ export function adaptOrder(raw: unknown): Result<AmazonOrder> {
     status: status as AmazonOrderStatus,
     fulfillmentChannel: fulfilledBy === 'AMAZON' ? 'AFN' : 'MFN',
     serviceLevel: o.fulfillment?.fulfillmentServiceLevel ?? null,
-    currency: currencyOf(o),
+    currency: currencyOf(o, raw),
     amazonTotal: o.proceeds?.grandTotal?.amount ?? null,
     programs,
     isPrime: programs.includes('PRIME'),
@@ -135,11 +135,18 @@ function adaptAddress(a: NonNullable<NonNullable<RawOrder['recipient']>['deliver
   };
 }
 
-function currencyOf(o: RawOrder): string | null {
-  if (o.proceeds?.grandTotal) return o.proceeds.grandTotal.currencyCode;
-  for (const i of o.orderItems) {
-    const c = i.product.price?.unitPrice?.currencyCode ?? i.proceeds?.breakdowns?.[0]?.subtotal.currencyCode;
-    if (c) return c;
+/** grandTotal's currency, else the first Money anywhere in the order (document order), else null. */
+function currencyOf(o: RawOrder, raw: unknown): string | null {
+  return o.proceeds?.grandTotal?.currencyCode ?? firstCurrency(raw, 0);
+}
+
+function firstCurrency(value: unknown, depth: number): string | null {
+  if (value === null || typeof value !== 'object' || depth > 12) return null;
+  const record = value as Record<string, unknown>;
+  if (typeof record.currencyCode === 'string' && typeof record.amount === 'string') return record.currencyCode;
+  for (const child of Array.isArray(value) ? value : Object.values(record)) {
+    const found = firstCurrency(child, depth + 1);
+    if (found) return found;
   }
   return null;
 }

@@ -140,4 +140,91 @@ describe('adaptOrder (Orders API v2026-01-01 → AmazonOrder)', () => {
     expect(r.value).toMatchObject({ isBusiness: true, isReplacement: true, replacedOrderId: '202-0000000-0000000' });
     expect(r.value.buyer?.taxRegistrationId).toBe('GB123456789');
   });
+
+  it('maps AFN, a buyer cancel request, UOSS items; a missing fulfilledBy is MFN with a warning', () => {
+    const order = example();
+    const item = (order.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
+    item.cancellation = { cancellationRequest: { requester: 'BUYER', cancelReason: 'Ordered by mistake' } };
+    item.tax = { taxCalculationBreakdowns: [{ reportingScheme: 'UOSS' }] };
+    (order.fulfillment as Record<string, unknown>).fulfilledBy = 'AMAZON';
+    const afn = adaptOrder(order);
+    if (!afn.ok) throw afn.error;
+    expect(afn.value.fulfillmentChannel).toBe('AFN');
+    expect(afn.value.items[0]).toMatchObject({
+      buyerCancelRequested: true,
+      buyerCancelReason: 'Ordered by mistake',
+      taxCollectedByAmazon: true,
+      taxReportingScheme: 'UOSS',
+    });
+    expect(afn.value.warnings).toEqual([]);
+
+    delete (order.fulfillment as Record<string, unknown>).fulfilledBy;
+    const missing = adaptOrder(order);
+    if (!missing.ok) throw missing.error;
+    expect(missing.value.fulfillmentChannel).toBe('MFN');
+    expect(missing.value.warnings).toEqual(['fulfilledBy "(missing)" treated as MERCHANT']);
+  });
+
+  it('names the field path of a bad decimal or a wrong type inside an item', () => {
+    const badAmount = example();
+    const item = (badAmount.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
+    (item.proceeds as { breakdowns: Array<{ subtotal: { amount: string } }> }).breakdowns[0]!.subtotal.amount = 'abc';
+    const a = adaptOrder(badAmount);
+    expect(!a.ok && a.error.code).toBe('amazon_order_malformed');
+    expect(!a.ok && a.error.message).toContain('orderItems.0.proceeds.breakdowns.0.subtotal.amount');
+    expect(!a.ok && a.error.message).toContain('202-1234567-8901234');
+
+    const badQuantity = example();
+    ((badQuantity.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>).quantityOrdered = '3';
+    const q = adaptOrder(badQuantity);
+    expect(!q.ok && q.error.details.issues).toEqual([
+      expect.objectContaining({ path: 'orderItems.0.quantityOrdered' }),
+    ]);
+
+    const noProduct = example();
+    delete ((noProduct.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>).product;
+    const p = adaptOrder(noProduct);
+    expect(!p.ok && p.error.message).toContain('orderItems.0.product');
+  });
+
+  it('finds the currency without a grand total, and has none without any money', () => {
+    const order = example();
+    delete order.proceeds;
+    const item = (order.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
+    delete (item.product as Record<string, unknown>).price;
+    const r = adaptOrder(order);
+    expect(r.ok && r.value.currency).toBe('GBP');
+    delete item.proceeds;
+    const none = adaptOrder(order);
+    expect(none.ok && none.value.currency).toBeNull();
+    expect(none.ok && none.value.items[0]?.money).toBeNull();
+  });
+
+  it('defaults what an item without fulfillment, promotion or cancellation blocks does not say', () => {
+    const order = example();
+    const item = (order.orderItems as Array<Record<string, unknown>>)[0] as Record<string, unknown>;
+    delete item.fulfillment;
+    delete item.promotion;
+    delete item.cancellation;
+    const r = adaptOrder(order);
+    if (!r.ok) throw r.error;
+    expect(r.value.items[0]).toMatchObject({
+      quantityShipped: 0,
+      isGift: false,
+      giftMessage: null,
+      iossNumber: null,
+      promotionIds: [],
+      buyerCancelRequested: false,
+      cancelledBy: null,
+    });
+  });
+
+  it('an order without its fulfillment block has no status: a specific error for that order', () => {
+    const order = example();
+    delete order.fulfillment;
+    const r = adaptOrder(order);
+    expect(!r.ok && r.error.code).toBe('amazon_order_malformed');
+    expect(!r.ok && r.error.message).toContain('fulfillment.fulfillmentStatus');
+    expect(adaptOrder(example()).ok).toBe(true);
+  });
 });

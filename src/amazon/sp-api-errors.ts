@@ -1,9 +1,20 @@
 import { AppError } from '../lib/errors.js';
+import { marketplaceById, regionOfSpApiUrl, SP_API_HOSTS } from './marketplaces.js';
 
 export interface AmazonErrorEntry {
   code: string;
   message: string;
   details?: string;
+}
+
+/** What the request was, to explain a failure (never tokens or secrets). */
+export interface SpApiRequestContext {
+  operation: string;
+  /** The connection's SP-API base URL (to tell a wrong region). */
+  baseUrl: string;
+  /** The request's query string. */
+  query: URLSearchParams;
+  requestId: string | null;
 }
 
 /** Amazon's `{ errors: [{ code, message, details }] }` body, when the body is one. */
@@ -24,66 +35,73 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** A final (non-retried) SP-API failure as a specific AppError. */
-export function spApiError(
-  operation: string,
-  status: number,
-  body: unknown,
-  requestId: string | null,
-  hadPageToken: boolean,
-): AppError {
+const ROLE_PATTERN = /\brole\b|restricted|not authori[sz]ed to access|missing (?:the )?authori[sz]ation/i;
+
+type Spec = [code: string, message: string, kind: AppError['kind'], retryable: boolean];
+
+/** A final (not retried, or retried in vain) SP-API failure as a specific AppError. */
+export function spApiError(status: number, body: unknown, ctx: SpApiRequestContext): AppError {
   const errors = amazonErrors(body);
-  const first = errors[0];
-  const text =
+  const summary =
     errors.map((e) => `${e.code}: ${e.message}${e.details ? ` (${e.details})` : ''}`).join('; ') || `HTTP ${status}`;
-  const details = { operation, status, requestId, errors };
-  if (status === 400 && hadPageToken && /token/i.test(text)) {
-    return new AppError(
-      'amazon_pagination_token_expired',
-      `Amazon no longer accepts the page token (${text}); the window is read again`,
-      { kind: 'invalid', retryable: true, details },
-    );
-  }
-  if (status === 400)
-    return new AppError('amazon_invalid_input', `Amazon rejected ${operation}: ${text}`, {
-      kind: 'invalid',
-      retryable: false,
-      details,
-    });
-  if (status === 401 || status === 403) {
-    if (/role|not authori[sz]ed to access|restricted/i.test(text)) {
-      return new AppError(
-        'amazon_forbidden_role',
-        `The SP-API app lacks a role Amazon requires for ${operation}: ${text}`,
-        { kind: 'auth', retryable: false, details },
-      );
-    }
-    return new AppError(
-      'amazon_auth_token_invalid',
-      `Amazon refused the access token for ${operation} (${text}). If the credentials are right, the connection may point at the wrong region: the seller's marketplace must be served by its SP-API endpoint.`,
-      { kind: 'auth', retryable: false, details },
-    );
-  }
-  if (status === 404)
-    return new AppError(
-      'amazon_not_found',
-      `Amazon has no such resource for ${operation}: ${first?.message ?? 'not found'}`,
-      { kind: 'not_found', retryable: false, details },
-    );
-  if (status === 429)
-    return new AppError(
-      'amazon_throttled',
-      `Amazon throttled ${operation} after every retry; the run keeps its cursor and resumes later`,
-      { kind: 'rate_limited', details },
-    );
-  if (status >= 500)
-    return new AppError('amazon_unavailable', `Amazon failed ${operation} with HTTP ${status} after every retry`, {
-      kind: 'upstream',
-      details,
-    });
-  return new AppError('amazon_request_failed', `Amazon answered ${operation} with HTTP ${status}: ${text}`, {
-    kind: 'upstream',
-    retryable: false,
-    details,
+  const [code, message, kind, retryable] = specOf(status, summary, errors, ctx);
+  return new AppError(code, message, {
+    kind,
+    retryable,
+    details: { operation: ctx.operation, status, requestId: ctx.requestId, errors },
   });
+}
+
+function specOf(status: number, summary: string, errors: AmazonErrorEntry[], ctx: SpApiRequestContext): Spec {
+  const op = ctx.operation;
+  if (status === 400) {
+    return ctx.query.has('paginationToken') && /token/i.test(summary)
+      ? [
+          'amazon_pagination_token_expired',
+          `Amazon no longer accepts the page token (${summary}); the window is read again`,
+          'invalid',
+          true,
+        ]
+      : ['amazon_invalid_input', `Amazon rejected ${op}: ${summary}`, 'invalid', false];
+  }
+  if (status === 401 || status === 403) {
+    return ROLE_PATTERN.test(summary)
+      ? ['amazon_forbidden_role', `The SP-API app lacks a role Amazon requires for ${op}: ${summary}`, 'auth', false]
+      : ['amazon_auth_token_invalid', refusedTokenMessage(summary, ctx), 'auth', false];
+  }
+  if (status === 404) {
+    const what = errors[0]?.message || 'not found';
+    return ['amazon_not_found', `Amazon has no such resource for ${op}: ${what}`, 'not_found', false];
+  }
+  if (status === 429) {
+    const message = `Amazon throttled ${op} after every retry; the run keeps its cursor and resumes later`;
+    return ['amazon_throttled', message, 'rate_limited', true];
+  }
+  if (status >= 500) {
+    return ['amazon_unavailable', `Amazon failed ${op} with HTTP ${status} after every retry`, 'upstream', true];
+  }
+  return ['amazon_request_failed', `Amazon answered ${op} with HTTP ${status}: ${summary}`, 'upstream', false];
+}
+
+/**
+ * Amazon answers `Unauthorized` both for a bad token and for a seller that is not in the host's
+ * region (the LWA token is fine). When the request names marketplaces of another region, say so.
+ */
+function refusedTokenMessage(summary: string, ctx: SpApiRequestContext): string {
+  const base = `Amazon refused the access token for ${ctx.operation} (${summary}).`;
+  const host = regionOfSpApiUrl(ctx.baseUrl);
+  const foreign = (ctx.query.get('marketplaceIds') ?? ctx.query.get('MarketplaceIds') ?? '')
+    .split(',')
+    .map((id) => marketplaceById(id))
+    .find((m) => m !== null && host !== null && m.region !== host.region);
+  if (host && foreign) {
+    return (
+      `${base} Wrong region: marketplace ${foreign.countryCode} (${foreign.id}) is served by the ${foreign.region} ` +
+      `endpoint ${SP_API_HOSTS[foreign.region]}, but this connection calls the ${host.region} endpoint ${ctx.baseUrl}.`
+    );
+  }
+  return (
+    `${base} Wrong region? If the credentials are right, the connection may point at another region's endpoint ` +
+    `than the seller's (${ctx.baseUrl}); otherwise the app's authorisation was revoked.`
+  );
 }

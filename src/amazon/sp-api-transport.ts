@@ -5,42 +5,55 @@ import axios, {
   type InternalAxiosRequestConfig,
 } from 'axios';
 import type { Clock } from '../lib/clock.js';
-import { AppError } from '../lib/errors.js';
-import type { LwaTokenProvider } from './lwa-token-provider.js';
+import { toAppError } from '../lib/errors.js';
+import type { AccessTokenSource } from './lwa-token-provider.js';
 import type { RateLimitRegistry } from './rate-limit-registry.js';
 import { operationOf } from './rate-limits.js';
-import { JitteredBackoff, type RetryPolicy, type RetryReason } from './retry-policy.js';
-import { spApiError } from './sp-api-errors.js';
+import { JitteredBackoff, type RetryPolicy } from './retry-policy.js';
+import type { SpApiRequestContext } from './sp-api-errors.js';
+import { classifyResponse, headerOf, networkFailure, rateLimitOf, type AttemptOutcome } from './sp-api-response.js';
 
+/** One HTTP exchange with Amazon, for timelines and sync runs. Never carries tokens or secrets. */
 export interface SpApiCall {
   operation: string;
   method: string;
   path: string;
+  /** null when no answer came (network error, timeout). */
   status: number | null;
   durationMs: number;
   requestId: string | null;
+  /** 1 for the first try, 2… for retries. */
   attempt: number;
+}
+
+export interface SpApiStats {
+  /** HTTP exchanges per operation, retries included. */
+  calls: Record<string, number>;
+  /** 429 answers. */
+  throttled: number;
 }
 
 export interface SpApiTransportOptions {
   sellerId: string;
   spApiBaseUrl: string;
-  lwa: LwaTokenProvider;
+  lwa: AccessTokenSource;
   limits: RateLimitRegistry;
   clock: Clock;
   retry?: RetryPolicy;
+  /** Per attempt (default 30 s). */
   timeoutMs?: number;
-  /** Every HTTP exchange (for timelines and sync runs); never sees tokens or secrets. */
   onCall?: (call: SpApiCall) => void;
 }
 
-const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
-type Attempt = { kind: 'done'; response: AxiosResponse } | { kind: 'retry'; reason: RetryReason; error: AppError };
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'OrderBridge/0.1 (Language=TypeScript)';
 
 /**
  * One SP-API transport per connection: an axios instance (handed to the generated @sp-api-sdk API
- * classes) whose adapter waits on the (seller, operation) bucket, adds the LWA token, retries 429,
- * 5xx, network errors and malformed bodies with jittered backoff, and maps final failures to AppErrors.
+ * classes) whose adapter, for every attempt, waits on the (seller, operation) bucket, adds the LWA
+ * token, sends, follows `x-amzn-RateLimit-Limit`, retries 429/5xx/network/malformed bodies with the
+ * RetryPolicy and maps final failures to AppErrors. An adapter rather than interceptors, so the
+ * bucket, the counters and the onCall hook see each retry exactly as Amazon sees it.
  */
 export class SpApiTransport {
   readonly axios: AxiosInstance;
@@ -55,22 +68,34 @@ export class SpApiTransport {
     this.retry = options.retry ?? new JitteredBackoff();
     this.http = axios.getAdapter('http');
     this.axios = axios.create({
-      baseURL: options.spApiBaseUrl,
-      timeout: options.timeoutMs ?? 30_000,
+      baseURL: this.baseUrl,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      // The adapter hands back parsed JSON; axios must not parse (or choke on) it again.
+      transformResponse: [(data: unknown) => data],
       adapter: (config) => this.send(config),
     });
   }
 
-  stats(): { calls: Record<string, number>; throttled: number } {
+  get sellerId(): string {
+    return this.options.sellerId;
+  }
+
+  stats(): SpApiStats {
     return { calls: { ...this.calls }, throttled: this.throttledCount };
   }
 
   private async send(config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
     const url = new URL(axios.getUri(config));
-    const operation = operationOf(config.method ?? 'GET', url.pathname);
+    const ctx: SpApiRequestContext = {
+      operation: operationOf(config.method ?? 'GET', url.pathname),
+      baseUrl: this.baseUrl,
+      query: url.searchParams,
+      requestId: null,
+    };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(config, operation, url, attempt);
+      const outcome = await this.attempt(config, ctx, url, attempt);
       if (outcome.kind === 'done') return outcome.response;
+      if (outcome.kind === 'fail') throw outcome.error;
       const delay = this.retry.nextDelayMs(attempt, outcome.reason);
       if (delay === null) throw outcome.error;
       await this.options.clock.sleep(delay);
@@ -79,74 +104,49 @@ export class SpApiTransport {
 
   private async attempt(
     config: InternalAxiosRequestConfig,
-    operation: string,
+    base: SpApiRequestContext,
     url: URL,
     attempt: number,
-  ): Promise<Attempt> {
-    const bucket = this.options.limits.bucket(this.options.sellerId, operation);
+  ): Promise<AttemptOutcome> {
+    const bucket = this.options.limits.bucket(this.options.sellerId, base.operation);
     await bucket.acquire();
-    const token = await this.options.lwa.accessToken();
-    config.headers.set('x-amz-access-token', token);
-    config.headers.set('user-agent', 'OrderBridge/0.1 (Language=TypeScript)');
-    const started = Date.now();
-    let response: AxiosResponse<string>;
+    let token: string;
     try {
-      response = (await this.http({
+      token = await this.options.lwa.accessToken();
+    } catch (cause) {
+      const error = toAppError(cause);
+      return error.retryable ? { kind: 'retry', reason: 'network', error } : { kind: 'fail', error };
+    }
+    config.headers.set('x-amz-access-token', token);
+    config.headers.set('user-agent', USER_AGENT);
+    const started = performance.now();
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http({
         ...config,
         validateStatus: () => true,
         responseType: 'text',
-        transformResponse: (d: unknown) => d,
-      })) as AxiosResponse<string>;
+        transformResponse: (data: unknown) => data,
+      });
     } catch (cause) {
-      this.record(operation, config, url, null, started, null, attempt);
-      const message = cause instanceof Error ? cause.message : String(cause);
-      return {
-        kind: 'retry',
-        reason: 'network',
-        error: new AppError('amazon_unavailable', `Amazon could not be reached for ${operation}: ${message}`, {
-          kind: 'upstream',
-          details: { operation },
-        }),
-      };
+      this.record(base, config, url, null, started, null, attempt);
+      return { kind: 'retry', reason: 'network', error: networkFailure(cause, base) };
     }
-    const requestId = headerOf(response, 'x-amzn-requestid');
-    this.record(operation, config, url, response.status, started, requestId, attempt);
-    const rate = Number(headerOf(response, 'x-amzn-ratelimit-limit'));
-    if (rate > 0) bucket.setRate(rate);
-    const parsed = parseBody(response.data);
+    const ctx = { ...base, requestId: headerOf(response, 'x-amzn-requestid') };
+    this.record(ctx, config, url, response.status, started, ctx.requestId, attempt);
+    const rate = rateLimitOf(response);
+    if (rate !== null) bucket.setRate(rate);
     if (response.status === 429) {
       this.throttledCount++;
       bucket.drain();
     }
-    if (RETRY_STATUS.has(response.status)) {
-      return {
-        kind: 'retry',
-        reason: response.status === 429 ? 'throttled' : 'server',
-        error: spApiError(operation, response.status, parsed.value, requestId, false),
-      };
-    }
-    if (response.status === 403 && attempt === 1) {
-      this.options.lwa.invalidate();
-      return { kind: 'retry', reason: 'auth', error: spApiError(operation, 403, parsed.value, requestId, false) };
-    }
-    if (response.status >= 200 && response.status < 300) {
-      if (!parsed.ok) {
-        return {
-          kind: 'retry',
-          reason: 'malformed',
-          error: new AppError('amazon_malformed_response', `Amazon sent a body that is not JSON for ${operation}`, {
-            kind: 'upstream',
-            details: { operation, requestId },
-          }),
-        };
-      }
-      return { kind: 'done', response: { ...response, data: parsed.value } };
-    }
-    throw spApiError(operation, response.status, parsed.value, requestId, url.searchParams.has('paginationToken'));
+    const outcome = classifyResponse(response, ctx, attempt);
+    if (outcome.kind === 'retry' && outcome.reason === 'auth') this.options.lwa.invalidate(token);
+    return outcome;
   }
 
   private record(
-    operation: string,
+    ctx: SpApiRequestContext,
     config: InternalAxiosRequestConfig,
     url: URL,
     status: number | null,
@@ -154,30 +154,20 @@ export class SpApiTransport {
     requestId: string | null,
     attempt: number,
   ): void {
-    this.calls[operation] = (this.calls[operation] ?? 0) + 1;
-    this.options.onCall?.({
-      operation,
+    this.calls[ctx.operation] = (this.calls[ctx.operation] ?? 0) + 1;
+    const call: SpApiCall = {
+      operation: ctx.operation,
       method: (config.method ?? 'GET').toUpperCase(),
       path: url.pathname,
       status,
-      durationMs: Date.now() - started,
+      durationMs: Math.round(performance.now() - started),
       requestId,
       attempt,
-    });
-  }
-}
-
-function headerOf(response: AxiosResponse, name: string): string | null {
-  const value: unknown = (response.headers as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : null;
-}
-
-function parseBody(data: unknown): { ok: boolean; value: unknown } {
-  if (data === undefined || data === null || data === '') return { ok: true, value: null };
-  if (typeof data !== 'string') return { ok: true, value: data };
-  try {
-    return { ok: true, value: JSON.parse(data) as unknown };
-  } catch {
-    return { ok: false, value: null };
+    };
+    try {
+      this.options.onCall?.(call);
+    } catch {
+      // An observer must never fail the call it observes.
+    }
   }
 }

@@ -7,6 +7,12 @@ import type { Clock } from '../lib/clock.js';
  */
 export const SAFETY_FACTOR = 0.98;
 
+/**
+ * A waiter sleeps at most this long before it looks again, so a higher rate learnt meanwhile from
+ * `x-amzn-RateLimit-Limit` shortens the wait (the default searchOrders rate means 3-minute waits).
+ */
+const MAX_SLEEP_MS = 1000;
+
 export class TokenBucket {
   private tokens: number;
   private lastMs: number;
@@ -58,7 +64,7 @@ export class TokenBucket {
         return;
       }
       const waitMs = Math.ceil(((1 - this.tokens) / (this.rate * SAFETY_FACTOR)) * 1000) + 1;
-      await this.clock.sleep(waitMs);
+      await this.clock.sleep(Math.min(waitMs, MAX_SLEEP_MS));
     }
   }
 

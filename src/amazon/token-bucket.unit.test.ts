@@ -2,6 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock.js';
 import { SAFETY_FACTOR, TokenBucket } from './token-bucket.js';
 
+/** Sleeps until the test wakes it, so a test can act while a caller waits. */
+class SteppedClock extends ManualClock {
+  private readonly pending: Array<{ ms: number; resolve: () => void }> = [];
+  get sleeping(): number[] {
+    return this.pending.map((p) => p.ms);
+  }
+  override sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.pending.push({ ms, resolve }));
+  }
+  wake(): void {
+    const next = this.pending.shift();
+    if (!next) return;
+    this.advance(next.ms);
+    next.resolve();
+  }
+}
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 describe('TokenBucket', () => {
   it('lets a burst through at once, then one call per 1/rate seconds (a little slower, never faster)', async () => {
     const clock = new ManualClock();
@@ -12,7 +30,18 @@ describe('TokenBucket', () => {
     await bucket.acquire();
     const waited = clock.now().getTime() - start;
     expect(waited).toBeGreaterThanOrEqual(2000);
-    expect(waited).toBeLessThanOrEqual(Math.ceil(2000 / SAFETY_FACTOR) + 2);
+    expect(waited).toBeLessThanOrEqual(Math.ceil(2000 / SAFETY_FACTOR) + 3);
+  });
+
+  it('never exceeds the advertised rate over a long run', async () => {
+    const clock = new ManualClock();
+    const bucket = new TokenBucket(2, 10, clock);
+    const start = clock.now().getTime();
+    for (let i = 0; i < 210; i++) await bucket.acquire();
+    const seconds = (clock.now().getTime() - start) / 1000;
+    // 10 from the burst, 200 at ≤ 2/s: at least 100 s; with the 2 % margin, not much more.
+    expect(seconds).toBeGreaterThanOrEqual(100);
+    expect(seconds).toBeLessThan(100 / SAFETY_FACTOR + 1);
   });
 
   it('follows the rate Amazon reports, keeps the burst, and empties on a 429', () => {
@@ -25,7 +54,24 @@ describe('TokenBucket', () => {
     clock.advance(10_000);
     expect(bucket.available()).toBe(20);
     bucket.setRate(-1);
+    bucket.setRate(Number.NaN);
     expect(bucket.currentRate).toBe(5.6);
+  });
+
+  it('a waiter picks up a higher rate learnt while it waits (no 3-minute sleep on the default plan)', async () => {
+    const clock = new SteppedClock();
+    const bucket = new TokenBucket(0.0056, 1, clock);
+    await bucket.acquire();
+    const start = clock.now().getTime();
+    let done = false;
+    const waiting = bucket.acquire().then(() => (done = true));
+    await settle();
+    expect(clock.sleeping).toEqual([1000]); // at 0.0056/s it would need 180 s; it looks again after 1 s
+    bucket.setRate(2); // as from the x-amzn-RateLimit-Limit of the answer to the first call
+    clock.wake();
+    await waiting;
+    expect(done).toBe(true);
+    expect(clock.now().getTime() - start).toBe(1000);
   });
 
   it('serves waiters in order', async () => {
