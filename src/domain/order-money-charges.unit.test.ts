@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amazonItem, amazonOrder, amt, itemMoney } from './amazon-order.test-factory.js';
-import { add, equals } from './money.js';
-import { computeOrderMoney, type MoneyLine, type MoneyOptions, type OrderMoney } from './order-money.js';
-
-const US: MoneyOptions = { taxIncluded: false, ignoreAmazonTax: false, facilitatorTax: 'drop' };
-const EU: MoneyOptions = { taxIncluded: true, ignoreAmazonTax: false, facilitatorTax: 'drop' };
-
-const byKind = (m: OrderMoney, kind: MoneyLine['kind']): MoneyLine[] => m.lines.filter((l) => l.kind === kind);
-const only = (m: OrderMoney, kind: MoneyLine['kind']): MoneyLine => {
-  const found = byKind(m, kind);
-  expect(found).toHaveLength(1);
-  return found[0] as MoneyLine;
-};
-const expectInvariant = (m: OrderMoney): void => {
-  expect(m.totals.amazonTotal).not.toBeNull();
-  expect(equals(add(m.totals.gross, m.totals.excludedTax), m.totals.amazonTotal ?? 'x')).toBe(true);
-};
+import { computeOrderMoney } from './order-money.js';
+import { byKind, EU, expectInvariant, only, US } from './order-money.test-support.js';
 
 describe('discounts', () => {
   it('promotion with tax (EU) → negative promotion line, net/tax/gross all negative, same rate as the item', () => {
