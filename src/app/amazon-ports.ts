@@ -8,6 +8,8 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { ConnectionService } from '../sync/connection.service.js';
 import type { AmazonOrdersPort } from '../sync/ports.js';
+import type { AmazonWriteBackPort } from '../sync/write-back-ports.js';
+import { createAmazonWriteBack } from './amazon-write-back.js';
 
 /**
  * Builds the Amazon side of a connection once and reuses it: the LWA token stays cached and the
@@ -25,9 +27,12 @@ export class AmazonPorts {
     this.limits = new RateLimitRegistry(clock);
   }
 
-  async forConnection(connection: Connection): Promise<AmazonOrdersPort> {
-    const cached = this.cache.get(connection.id);
-    if (cached && cached.version === connection.updatedAt) return cached.port;
+  private readonly transports = new Map<string, { version: string; transport: SpApiTransport }>();
+
+  /** One transport per connection version: its LWA token and call stats live as long as the connection. */
+  private async transportFor(connection: Connection): Promise<SpApiTransport> {
+    const cached = this.transports.get(connection.id);
+    if (cached && cached.version === connection.updatedAt) return cached.transport;
     const secrets = await this.connections.secretsOf(connection.id);
     const lwa = new LwaTokenProvider(
       { lwaUrl: connection.lwaUrl, clientId: connection.clientId, ...secrets },
@@ -41,7 +46,14 @@ export class AmazonPorts {
       clock: this.clock,
       onCall: (call) => this.logger.debug({ connectionId: connection.id, ...call }, 'amazon call'),
     });
-    const client = new AmazonOrdersClient(transport);
+    this.transports.set(connection.id, { version: connection.updatedAt, transport });
+    return transport;
+  }
+
+  async forConnection(connection: Connection): Promise<AmazonOrdersPort> {
+    const cached = this.cache.get(connection.id);
+    if (cached && cached.version === connection.updatedAt) return cached.port;
+    const client = new AmazonOrdersClient(await this.transportFor(connection));
     const port: AmazonOrdersPort = {
       searchOrders: (p) =>
         client.searchOrders({
@@ -57,5 +69,10 @@ export class AmazonPorts {
     };
     this.cache.set(connection.id, { version: connection.updatedAt, port });
     return port;
+  }
+
+  /** Shipments, feeds and listings of a connection (the write-back to Amazon). */
+  async writeBackFor(connection: Connection): Promise<AmazonWriteBackPort> {
+    return createAmazonWriteBack(connection, await this.transportFor(connection));
   }
 }

@@ -18,6 +18,16 @@ import { ConnectionService } from '../sync/connection.service.js';
 import { importOrders, type ImportOptions } from '../sync/import-orders.js';
 import type { ImportSummary } from '../sync/import-run.js';
 import { OrderQueryService } from '../sync/order-query.service.js';
+import { enqueueDelivery, type StoreSideDeps } from '../sync/store-side-deps.js';
+import { StoreService } from '../sync/store.service.js';
+import { StoreSideService } from '../sync/store-side.service.js';
+import { storeSideHandlers } from './store-side-jobs.js';
+import { CancellationRepository } from '../db/cancellation.repository.js';
+import { OrderStoreRepository } from '../db/order-store.repository.js';
+import { ShipmentRepository } from '../db/shipment.repository.js';
+import { StockRepository } from '../db/stock.repository.js';
+import { StoreRepository } from '../db/store.repository.js';
+import { createHubPort } from './hub-port.js';
 import { AmazonPorts } from './amazon-ports.js';
 import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
 import { loadSecretBox } from './secret-key.js';
@@ -31,6 +41,12 @@ export interface App {
   clock: Clock;
   accountId: string;
   connections: ConnectionService;
+  stores: StoreService;
+  /** The store side's repositories, connectors and Amazon write-back (src/sync/store-side-deps.ts). */
+  storeSide: StoreSideDeps;
+  storeSideService: StoreSideService;
+  /** Runs every due store-side job (delivery, write-back, polls) to its end; for the CLI and tests. */
+  runStoreJobs(): Promise<number>;
   orders: OrderQueryService;
   syncRuns: SyncRunRepository;
   /** Durable jobs (embedded runner on the jobs table; graphile-worker in scale-out mode later). */
@@ -52,8 +68,39 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
   const orderRepo = new OrderRepository(db);
   const syncRuns = new SyncRunRepository(db);
   const skuLinks = new SkuLinkRepository(db);
-  const connections = new ConnectionService(connectionRepo, skuLinks, new AuditLogRepository(db), secretBox, clock);
+  const audit = new AuditLogRepository(db);
+  const storeRepo = new StoreRepository(db);
+  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo);
   const amazon = new AmazonPorts(connections, clock, logger);
+  const jobs = new EmbeddedJobQueue(db, { clock });
+  const stock = new StockRepository(db);
+  const stores = new StoreService(
+    storeRepo,
+    audit,
+    secretBox,
+    clock,
+    createHubPort({ db, jobs, stock, storeRepo, clock }),
+  );
+  const storeSide: StoreSideDeps = {
+    db,
+    orders: orderRepo,
+    orderStore: new OrderStoreRepository(db),
+    shipments: new ShipmentRepository(db),
+    cancellations: new CancellationRepository(db),
+    stock,
+    stores: storeRepo,
+    skuLinks,
+    connections: connectionRepo,
+    jobs,
+    clock,
+    logger,
+    connectorFor: (storeId) => stores.connectorFor(storeId),
+    amazonFor: async (connectionId) => {
+      const connection = await connectionRepo.findById(connectionId);
+      if (!connection) throw new Error(`connection ${connectionId} not found`);
+      return amazon.writeBackFor(connection);
+    },
+  };
   const owner = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
   const importDeps = {
     db,
@@ -65,6 +112,10 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     clock,
     logger,
     owner,
+    // The outbox: a changed order's delivery is queued in the transaction that stores it.
+    onOrderChanged: async (trx: Kysely<Database>, orderId: string, connection: { storeId: string | null }) => {
+      if (connection.storeId) await enqueueDelivery(storeSide, orderId, connection.storeId, trx);
+    },
   };
   return {
     config,
@@ -74,9 +125,13 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     clock,
     accountId: DEFAULT_ACCOUNT_ID,
     connections,
+    stores,
+    storeSide,
+    storeSideService: new StoreSideService(storeSide),
+    runStoreJobs: () => jobs.drain(storeSideHandlers(storeSide)),
     orders: new OrderQueryService(connectionRepo, orderRepo),
     syncRuns,
-    jobs: new EmbeddedJobQueue(db, { clock }),
+    jobs,
     importOrders: (connectionId, opts) => importOrders(importDeps, connectionId, opts),
     close: () => database.close(),
   };

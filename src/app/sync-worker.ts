@@ -1,11 +1,15 @@
 import { scheduledJobKey } from '../jobs/job-maintenance.js';
 import type { JobHandlers, JobQueue } from '../jobs/job-queue.js';
 import type { ImportTrigger } from '../sync/import-orders.js';
+import { JOBS } from '../sync/store-side-deps.js';
 import type { App } from './app-context.js';
+import { storeSideHandlers } from './store-side-jobs.js';
 
 /** Results of an order pull that are not job failures: nothing to retry. */
 const BENIGN = new Set(['sync_already_running', 'connection_inactive', 'connection_not_found']);
 const RECONCILE_MS = 30_000;
+/** Default store poll interval: shipments and stock reach Amazon within about a minute. */
+const STORE_POLL_SECONDS = 60;
 
 /**
  * Runs order pulls as durable jobs: one queue per connection (`conn:<id>`) so at most one pull per
@@ -14,20 +18,22 @@ const RECONCILE_MS = 30_000;
  */
 export class SyncWorker {
   private timer: NodeJS.Timeout | null = null;
+  readonly handlers: JobHandlers;
 
   constructor(
     private readonly app: App,
     private readonly queue: JobQueue,
-  ) {}
-
-  readonly handlers: JobHandlers = {
-    'orders.pull': async ({ job, signal }) => {
-      const connectionId = String(job.payload.connectionId);
-      const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
-      const result = await this.app.importOrders(connectionId, { trigger, signal });
-      if (!result.ok && !BENIGN.has(result.error.code)) throw result.error;
-    },
-  };
+  ) {
+    this.handlers = {
+      'orders.pull': async ({ job, signal }) => {
+        const connectionId = String(job.payload.connectionId);
+        const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
+        const result = await this.app.importOrders(connectionId, { trigger, signal });
+        if (!result.ok && !BENIGN.has(result.error.code)) throw result.error;
+      },
+      ...storeSideHandlers(this.app.storeSide),
+    };
+  }
 
   async start(concurrency: number): Promise<void> {
     await this.reconcileSchedules();
@@ -51,9 +57,22 @@ export class SyncWorker {
     return this.queue.enqueue('orders.pull', { connectionId, trigger }, { key, queue: `conn:${connectionId}` });
   }
 
-  /** Active connections get a pull every poll interval; disabled ones none. */
+  /** Active connections get a pull every poll interval, their stores a poll; disabled ones none. */
   async reconcileSchedules(): Promise<void> {
-    for (const c of await this.app.connections.list(this.app.accountId)) {
+    const connections = await this.app.connections.list(this.app.accountId);
+    for (const store of await this.app.stores.list(this.app.accountId)) {
+      const used = connections.some((c) => c.active && c.storeId === store.id);
+      const seconds = Number(store.settings.pollIntervalSeconds ?? STORE_POLL_SECONDS);
+      if (used) {
+        await this.queue.schedule(JOBS.pollStore, {
+          key: `store:${store.id}`,
+          intervalSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : STORE_POLL_SECONDS,
+          payload: { storeId: store.id },
+          queue: `store-poll:${store.id}`,
+        });
+      } else await this.queue.unschedule(JOBS.pollStore, `store:${store.id}`);
+    }
+    for (const c of connections) {
       if (c.active) {
         await this.queue.schedule('orders.pull', {
           key: `conn:${c.id}`,

@@ -4,6 +4,10 @@ import { registerOrders } from './commands/orders.command.js';
 import { registerSandbox } from './commands/sandbox.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSync } from './commands/sync.command.js';
+import { registerShipments } from './commands/shipments.command.js';
+import { registerSkus } from './commands/skus.command.js';
+import { registerStock } from './commands/stock.command.js';
+import { registerStores } from './commands/stores.command.js';
 
 const program = new Command()
   .name('orderbridge')
@@ -14,6 +18,10 @@ const program = new Command()
 registerConnections(program);
 registerSync(program);
 registerOrders(program);
+registerStores(program);
+registerSkus(program);
+registerShipments(program);
+registerStock(program);
 registerSandbox(program);
 registerServe(program);
 

@@ -15,6 +15,7 @@ export interface NewConnectionRow {
   lwaUrl: string;
   clientId: string;
   secretsSealed: string;
+  storeId?: string | null;
   config: OrdersConfig;
   active: boolean;
   now: string;
@@ -23,7 +24,16 @@ export interface NewConnectionRow {
 export type ConnectionPatch = Partial<
   Pick<
     Connection,
-    'name' | 'spApiBaseUrl' | 'lwaUrl' | 'clientId' | 'config' | 'active' | 'marketplaceId' | 'sellerId' | 'region'
+    | 'name'
+    | 'spApiBaseUrl'
+    | 'lwaUrl'
+    | 'clientId'
+    | 'config'
+    | 'active'
+    | 'marketplaceId'
+    | 'sellerId'
+    | 'region'
+    | 'storeId'
   >
 > & { secretsSealed?: string };
 
@@ -41,6 +51,7 @@ function toConnection(row: Selectable<ConnectionsTable>): Connection {
     config: fromJson<OrdersConfig>(row.settings_json) as OrdersConfig,
     active: fromBool(row.active),
     importCursor: row.import_cursor,
+    storeId: row.store_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -68,6 +79,7 @@ export class ConnectionRepository {
         active: toBool(c.active),
         import_cursor: null,
         import_cursor_kind: null,
+        store_id: c.storeId ?? null,
         created_at: c.now,
         updated_at: c.now,
       })
@@ -130,6 +142,7 @@ export class ConnectionRepository {
         ...(patch.config !== undefined && { settings_json: JSON.stringify(patch.config) }),
         ...(patch.active !== undefined && { active: toBool(patch.active) }),
         ...(patch.secretsSealed !== undefined && { secrets_encrypted: patch.secretsSealed }),
+        ...(patch.storeId !== undefined && { store_id: patch.storeId }),
         updated_at: now,
       })
       .where('id', '=', id)

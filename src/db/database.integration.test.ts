@@ -69,14 +69,21 @@ describeEachDatabase('database layer', (ctx) => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'accounts',
       'audit_log',
+      'cancellations',
       'connections',
+      'feeds',
       'jobs',
       'order_events',
       'order_lines',
       'orders',
       'schedules',
+      'shipments',
       'sku_links',
+      'stock_adjustments',
+      'stock_levels',
+      'stores',
       'sync_runs',
+      'webhook_deliveries',
     ]);
     const jobs = tables.find((t) => t.name === 'jobs');
     expect(jobs?.columns.find((c) => c.name === 'key')).toMatchObject({ isNullable: true, isAutoIncrementing: false });

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { AppError } from '../lib/errors.js';
 import * as initial from './migrations/2026_11_28_0001_initial.js';
 import * as jobs from './migrations/2026_11_28_0002_jobs.js';
+import * as storeSide from './migrations/2026_11_29_0003_store_side.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -12,6 +13,7 @@ import type { Database } from './schema.js';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_initial': initial,
   '2026_11_28_0002_jobs': jobs,
+  '2026_11_29_0003_store_side': storeSide,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -26,14 +26,13 @@ export interface StoredOrderState {
 }
 
 const LINE_BATCH = 100;
-/** Columns a re-imported line overwrites (its id and keys stay). */
+/** Columns a re-imported line overwrites (its id and keys stay; product_ref belongs to the store side). */
 const LINE_UPDATE_COLUMNS = [
   'kind',
   'seller_sku',
   'cropped_sku',
   'asin',
   'title',
-  'product_ref',
   'quantity_ordered',
   'quantity_shipped',
   'quantity_cancelled',
@@ -73,7 +72,18 @@ export class OrderRepository {
   /** Inserts or replaces the order row (keyed by connection + Amazon order id). */
   async upsertOrder(db: Kysely<Database>, order: Order): Promise<void> {
     const row = fromOrder(order);
-    const { id: _id, connection_id: _c, amazon_order_id: _a, imported_at: _i, ...changes } = row;
+    // The store side owns store_state, store_order_ref and hold_reason (src/sync/deliver-order.ts):
+    // a re-import never overwrites them.
+    const {
+      id: _id,
+      connection_id: _c,
+      amazon_order_id: _a,
+      imported_at: _i,
+      store_state: _s,
+      store_order_ref: _r,
+      hold_reason: _h,
+      ...changes
+    } = row;
     await db
       .insertInto('orders')
       .values(row)

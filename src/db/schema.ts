@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoreSideTables } from './store-side.schema.js';
 
 /**
  * Kysely row types, one interface per table (snake_case, as stored). The same shapes come back
@@ -33,6 +34,8 @@ export interface ConnectionsTable {
   /** Lease held by the process running an order pull (src/sync/import-lock.ts). */
   import_lock_owner: string | null;
   import_lock_until: string | null;
+  /** The store orders go to (null = none yet: orders are kept, nothing is delivered). */
+  store_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -67,6 +70,9 @@ export interface OrdersTable {
   error_message: string | null;
   store_state: string | null;
   store_order_ref: string | null;
+  store_order_number: string | null;
+  /** Delivery attempts that failed (shown in needs-attention). */
+  store_attempts: Generated<number>;
   imported_at: string;
   updated_at: string;
 }
@@ -188,7 +194,7 @@ export interface SchedulesTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends StoreSideTables {
   accounts: AccountsTable;
   connections: ConnectionsTable;
   orders: OrdersTable;

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
+import { newId } from '../lib/ids.js';
 import type { Database } from './schema.js';
+
+export interface SkuLink {
+  amazonSku: string;
+  productRef: string;
+  createdAt: string;
+}
 
 /** Manual Amazon SKU → store product links; they win over the attribute lookup. */
 export class SkuLinkRepository {
@@ -33,5 +40,41 @@ export class SkuLinkRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => r.seller_sku).filter((s): s is string => s !== null);
+  }
+
+  /** Creates or replaces the link of an Amazon SKU. */
+  async link(connectionId: string, amazonSku: string, productRef: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('sku_links')
+      .values({
+        id: newId(),
+        connection_id: connectionId,
+        amazon_sku: amazonSku,
+        product_ref: productRef,
+        created_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['connection_id', 'amazon_sku']).doUpdateSet({ product_ref: productRef, created_at: now }),
+      )
+      .execute();
+  }
+
+  async unlink(connectionId: string, amazonSku: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('sku_links')
+      .where('connection_id', '=', connectionId)
+      .where('amazon_sku', '=', amazonSku)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async list(connectionId: string): Promise<SkuLink[]> {
+    const rows = await this.db
+      .selectFrom('sku_links')
+      .select(['amazon_sku', 'product_ref', 'created_at'])
+      .where('connection_id', '=', connectionId)
+      .orderBy('amazon_sku')
+      .execute();
+    return rows.map((r) => ({ amazonSku: r.amazon_sku, productRef: r.product_ref, createdAt: r.created_at }));
   }
 }

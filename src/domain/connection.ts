@@ -14,6 +14,8 @@ export interface Connection {
   config: OrdersConfig;
   active: boolean;
   importCursor: string | null;
+  /** The store its orders go to; null = orders are kept in OrderBridge only. */
+  storeId: string | null;
   createdAt: string;
   updatedAt: string;
 }

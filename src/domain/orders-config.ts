@@ -82,6 +82,16 @@ function ordersConfigSchema(ctx: OrdersConfigContext) {
       })
       .default('Other'),
     defaultOrderShippingMethod: z.string({ error: 'must be text' }).max(100, 'at most 100 characters').default(''),
+    /** Store carrier (case-insensitive) → Amazon carrier code; checked before Default Shipping service. */
+    carrierMapping: z
+      .record(
+        z.string().trim().min(1, 'store carrier must not be empty').max(100),
+        z.enum(AMAZON_CARRIER_CODES, {
+          error: (iss) => `"${String(iss.input)}" is not an Amazon carrier code (see amazon/carrier-codes.json)`,
+        }),
+        { error: 'must map store carrier names to Amazon carrier codes' },
+      )
+      .default({}),
     cancellationReason: oneOf(CANCELLATION_REASONS).default('NoInventory'),
     ignoreAmazonTax: bool().default(false),
     taxIncluded: bool().default(ctx.taxIncludedDefault),

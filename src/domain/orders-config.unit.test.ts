@@ -37,6 +37,7 @@ describe('defaults', () => {
       skuCrop: { removePrefixes: [], removeSuffixes: [], regex: null, gradeAndResell: true },
       defaultShippingService: 'Other',
       defaultOrderShippingMethod: '',
+      carrierMapping: {},
       cancellationReason: 'NoInventory',
       ignoreAmazonTax: false,
       taxIncluded: false,

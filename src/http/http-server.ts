@@ -8,10 +8,14 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { replyWithError } from './error-mapper.js';
+import { HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
+import { registerHubRoutes } from './routes/hub.routes.js';
 import { registerOrderRoutes } from './routes/orders.routes.js';
 import type { RouteDeps } from './routes/route-deps.js';
+import { registerStoreRoutes } from './routes/stores.routes.js';
 import { registerSyncRunRoutes } from './routes/sync-runs.routes.js';
+import { registerWriteBackRoutes } from './routes/write-back.routes.js';
 
 /** The REST API with its OpenAPI document at /openapi.json and interactive docs at /docs. */
 export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance> {
@@ -27,7 +31,16 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         version: '0.1.0',
         description: 'Amazon order sync hub. Errors: { error: { code, message, details } }.',
       },
-      tags: [{ name: 'connections' }, { name: 'orders' }, { name: 'sync runs' }, { name: 'system' }],
+      tags: [
+        { name: 'connections' },
+        { name: 'orders' },
+        { name: 'sync runs' },
+        { name: 'stores' },
+        { name: 'write-back' },
+        { name: 'system' },
+        HUB_OPENAPI_TAG,
+      ],
+      components: { securitySchemes: HUB_SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -41,5 +54,8 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   registerConnectionRoutes(server, deps);
   registerOrderRoutes(server, deps);
   registerSyncRunRoutes(server, deps);
+  registerStoreRoutes(server, deps);
+  registerWriteBackRoutes(server, deps);
+  registerHubRoutes(server, deps);
   return server;
 }

@@ -22,6 +22,7 @@ export const connectionSchema = z
     refreshTokenHint: z.string(),
     active: z.boolean(),
     importCursor: nullableString,
+    storeId: nullableString.describe('the store that receives the orders; null = none'),
     config: z.record(z.string(), z.unknown()).describe('Orders Configuration (PRODUCT.md §5)'),
     createdAt: z.string(),
     updatedAt: z.string(),

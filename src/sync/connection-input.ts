@@ -23,6 +23,8 @@ export const newConnectionSchema = z.object({
   spApiBaseUrl: z.url({ protocol: /^https?$/, error: 'SP-API base URL must be an http(s) URL' }).optional(),
   lwaUrl: z.url({ protocol: /^https?$/, error: 'LWA token URL must be an http(s) URL' }).optional(),
   active: z.boolean().optional(),
+  /** The store (id or name) that receives this connection's orders. */
+  store: z.string().trim().min(1, 'store must be a store id or name').nullable().optional(),
   config: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -2,6 +2,7 @@ import { marketplaceFor, regionEndpoints } from '../amazon/marketplaces.js';
 import type { AuditLogRepository } from '../db/audit-log.repository.js';
 import type { ConnectionPatch, ConnectionRepository } from '../db/connection.repository.js';
 import type { SkuLinkRepository } from '../db/sku-link.repository.js';
+import type { StoreRepository } from '../db/store.repository.js';
 import type { Connection, ConnectionSecrets } from '../domain/connection.js';
 import { parseOrdersConfig, updateOrdersConfig, type OrdersConfig } from '../domain/orders-config.js';
 import { previewSkuCrop, validateSkuCropRules } from '../domain/sku-crop.js';
@@ -32,7 +33,16 @@ export class ConnectionService {
     private readonly audit: AuditLogRepository,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
+    private readonly stores: StoreRepository | null = null,
   ) {}
+
+  /** The store a connection names (id or name, in the same account); null input = no store. */
+  private async storeIdFor(accountId: string, ref: string | null | undefined): Promise<Result<string | null>> {
+    if (ref === null || ref === undefined) return ok(null);
+    const store = await this.stores?.findByRef(accountId, ref);
+    if (!store) return err(new AppError('store_not_found', `No store "${ref}" in this account`, { kind: 'not_found' }));
+    return ok(store.id);
+  }
 
   async add(accountId: string, input: NewConnectionInput, actor: string): Promise<Result<ConnectionView>> {
     const parsed = newConnectionSchema.safeParse(input);
@@ -53,6 +63,8 @@ export class ConnectionService {
       },
     );
     if (!config.ok) return err(config.error);
+    const storeId = await this.storeIdFor(accountId, c.store);
+    if (!storeId.ok) return storeId;
     const endpoints = regionEndpoints(marketplace.region);
     const now = this.clock.nowIso();
     const created = await this.connections.insert({
@@ -68,6 +80,7 @@ export class ConnectionService {
       secretsSealed: this.seal({ clientSecret: c.clientSecret, refreshToken: c.refreshToken }),
       config: config.value,
       active: config.value.active,
+      storeId: storeId.value,
       now,
     });
     await this.audit.record({
@@ -116,6 +129,11 @@ export class ConnectionService {
     if (u.clientId !== undefined) patch.clientId = u.clientId;
     if (u.spApiBaseUrl !== undefined) patch.spApiBaseUrl = u.spApiBaseUrl;
     if (u.lwaUrl !== undefined) patch.lwaUrl = u.lwaUrl;
+    if (u.store !== undefined) {
+      const storeId = await this.storeIdFor(accountId, u.store);
+      if (!storeId.ok) return storeId;
+      patch.storeId = storeId.value;
+    }
     if (u.clientSecret !== undefined || u.refreshToken !== undefined) {
       const old = await this.secretsOf(current.id);
       patch.secretsSealed = this.seal({

@@ -52,7 +52,15 @@ async function store(
   const skus = order.items.map((i) => i.sellerSku).filter((s): s is string => s !== null);
   const links = await ctx.skuLinks.linksFor(ctx.connection.id, skus);
   const saved = await saveOrder(
-    { db: ctx.db, orders: ctx.orders, now: ctx.clock.nowIso(), extraEvents },
+    {
+      db: ctx.db,
+      orders: ctx.orders,
+      now: ctx.clock.nowIso(),
+      extraEvents,
+      afterChange:
+        ctx.onOrderChanged &&
+        ((trx, orderId) => ctx.onOrderChanged?.(trx, orderId, ctx.connection) ?? Promise.resolve()),
+    },
     { connectionId: ctx.connection.id, amazonOrderId: order.amazonOrderId },
     (current) => buildOrder(ctx.connection, order, raw, current, links),
   );

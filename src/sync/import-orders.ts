@@ -27,6 +27,8 @@ export interface ImportDeps {
   logger: Logger;
   /** Identifies this process in the import lease. */
   owner: string;
+  /** Called inside each changed order's transaction (the store side enqueues its delivery there). */
+  onOrderChanged?: (trx: Kysely<Database>, orderId: string, connection: Connection) => Promise<void>;
 }
 
 export interface ImportOptions {

@@ -19,6 +19,8 @@ export interface SaveContext {
     payload: unknown;
     direction: 'amazon_to_hub' | 'hub_to_amazon' | 'internal';
   }>;
+  /** Runs inside the order's transaction after a change (the outbox: e.g. enqueue its delivery). */
+  afterChange?: ((trx: Kysely<Database>, orderId: string) => Promise<void>) | undefined;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function saveOrder(
         payload: null,
       });
     }
+    await ctx.afterChange?.(trx, id);
     return { outcome: existing && existing.status !== 'failed' ? 'updated' : 'created', orderId: id, built };
   });
 }

@@ -16,6 +16,7 @@ const UPDATE_FLAGS = {
   refreshToken: 'refreshToken',
   spApiUrl: 'spApiBaseUrl',
   lwaUrl: 'lwaUrl',
+  store: 'store',
 } as const;
 
 function describe(c: ConnectionView): string {
@@ -25,6 +26,7 @@ function describe(c: ConnectionView): string {
     `  SP-API ${c.spApiBaseUrl}  LWA ${c.lwaUrl}`,
     `  client id ${c.clientId}, client secret ${c.clientSecretHint}, refresh token ${c.refreshTokenHint}`,
     `  order synchronization: ${c.active ? 'Active' : 'Disabled'}; cursor ${c.importCursor ?? '(none yet)'}`,
+    `  store: ${c.storeId ?? '(none: orders are kept in OrderBridge only)'}`,
     `  Orders Configuration:`,
     ...JSON.stringify(c.config, null, 2)
       .split('\n')
@@ -46,6 +48,7 @@ export function registerConnections(program: Command): void {
     .requiredOption('--refresh-token <token>', "the seller's LWA refresh token (Atzr|…)")
     .option('--sp-api-url <url>', 'SP-API base URL (default: the region of the marketplace)')
     .option('--lwa-url <url>', 'LWA token URL (default: https://api.amazon.com/auth/o2/token)')
+    .option('--store <store>', 'the store (name or id) that receives the orders')
     .option('--active', 'activate order synchronization now')
     .option(
       '--set <key=value>',
@@ -71,6 +74,7 @@ export function registerConnections(program: Command): void {
               ...(o.spApiUrl !== undefined && { spApiBaseUrl: o.spApiUrl as string }),
               ...(o.lwaUrl !== undefined && { lwaUrl: o.lwaUrl as string }),
               ...(o.active === true && { active: true }),
+              ...(typeof o.store === 'string' && { store: o.store }),
               config,
             },
             'cli',
@@ -123,6 +127,7 @@ export function registerConnections(program: Command): void {
     .option('--refresh-token <token>')
     .option('--sp-api-url <url>')
     .option('--lwa-url <url>')
+    .option('--store <store>', 'the store (name or id) that receives the orders')
     .option('--active', 'activate order synchronization')
     .option('--disable', 'disable order synchronization (data is kept)')
     .option('--set <key=value>', 'an Orders Configuration option (repeatable)', collect, [])

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { OrderDetails } from '../../sync/order-query.service.js';
 import { print, table, unwrap } from '../output.js';
 import { withApp } from '../with-app.js';
+import { registerOrderAttention } from './orders-attention.command.js';
 
 function describe(d: OrderDetails): string {
   const o = d.order;
@@ -89,4 +90,5 @@ export function registerOrders(program: Command): void {
         print(d, json, () => describe(d));
       });
     });
+  registerOrderAttention(cmd);
 }

@@ -1,0 +1,106 @@
+import type { Command } from 'commander';
+import type { StoreView } from '../../sync/store.service.js';
+import { print, table, unwrap } from '../output.js';
+import { parseSettings } from '../settings-option.js';
+import { withApp } from '../with-app.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function describe(s: StoreView): string {
+  const hints = Object.entries(s.secretHints).map(([k, v]) => `${k} ${v}`);
+  return [
+    `${s.name} (${s.id})`,
+    `  platform ${s.platform}, ${s.baseUrl}`,
+    `  credentials: ${hints.join(', ') || '(none)'}`,
+    `  settings: ${JSON.stringify(s.settings)}`,
+    `  event cursor: ${s.eventCursor ?? '(not polled yet)'}`,
+  ].join('\n');
+}
+
+export function registerStores(program: Command): void {
+  const cmd = program
+    .command('stores')
+    .description('online stores that receive Amazon orders (hub-api, woocommerce, vendure)');
+
+  cmd
+    .command('add')
+    .description('add a store; credentials are encrypted and never shown again')
+    .requiredOption('--name <name>', 'a name for the store')
+    .requiredOption('--platform <platform>', 'hub-api, woocommerce or vendure')
+    .requiredOption('--url <url>', "the store's base URL")
+    .option('--set <key=value>', 'a platform setting (repeatable), e.g. --set orderStatus=processing', collect, [])
+    .option('--secret <key=value>', 'a credential (repeatable), e.g. --secret consumerKey=ck_…', collect, [])
+    .option('--json', 'JSON output')
+    .action(
+      async (o: { name: string; platform: string; url: string; set: string[]; secret: string[]; json?: boolean }) => {
+        const json = o.json === true;
+        await withApp(json, async (app) => {
+          const settings = unwrap(parseSettings(o.set), json);
+          const secrets = Object.fromEntries(
+            o.secret.map((pair) => {
+              const at = pair.indexOf('=');
+              return at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
+            }),
+          ) as Record<string, string>;
+          const store = unwrap(
+            await app.stores.add(
+              app.accountId,
+              { name: o.name, platform: o.platform, baseUrl: o.url, settings, secrets },
+              'cli',
+            ),
+            json,
+          );
+          print(
+            store,
+            json,
+            () =>
+              `Added store\n${describe(store)}\nLink it: orderbridge connections update <connection> --store ${store.name}`,
+          );
+        });
+      },
+    );
+
+  cmd
+    .command('list')
+    .option('--json', 'JSON output')
+    .action(async (o: { json?: boolean }) => {
+      const json = o.json === true;
+      await withApp(json, async (app) => {
+        const stores = await app.stores.list(app.accountId);
+        print(stores, json, () =>
+          table(stores.map((s) => ({ name: s.name, platform: s.platform, url: s.baseUrl, id: s.id }))),
+        );
+      });
+    });
+
+  cmd
+    .command('test <store>')
+    .description('one authenticated call to the store')
+    .option('--json', 'JSON output')
+    .action(async (ref: string, o: { json?: boolean }) => {
+      const json = o.json === true;
+      await withApp(json, async (app) => {
+        const tested = unwrap(await app.stores.test(app.accountId, ref), json);
+        print(tested, json, () => `OK: ${tested.platform} store "${tested.storeName}" answered`);
+      });
+    });
+
+  cmd
+    .command('poll <store>')
+    .description("read the store's shipments, cancellations and stock changes now, then run the resulting jobs")
+    .option('--json', 'JSON output')
+    .action(async (ref: string, o: { json?: boolean }) => {
+      const json = o.json === true;
+      await withApp(json, async (app) => {
+        const store = unwrap(await app.stores.get(app.accountId, ref), json);
+        const polled = unwrap(await app.storeSideService.pollStore(app.accountId, store.id), json);
+        const ran = await app.runStoreJobs();
+        print(
+          { ...polled, jobsRun: ran },
+          json,
+          () =>
+            `${polled.shipments} shipment(s), ${polled.cancellations} cancellation(s), ${polled.stock} stock change(s), ${polled.duplicates} already known; ${ran} job(s) run`,
+        );
+      });
+    });
+}

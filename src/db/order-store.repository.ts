@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { Order } from '../domain/order.js';
+import type { StoreState } from '../domain/store.js';
+import { toOrder } from './order-row.mapper.js';
+import type { Database } from './schema.js';
+
+export interface StoreStatePatch {
+  storeState: StoreState;
+  status?: string;
+  storeOrderRef?: string | null;
+  storeOrderNumber?: string | null;
+  holdReason?: string | null;
+  skipReason?: string | null;
+  error?: { code: string; message: string } | null;
+}
+
+/** Store-side writes and queries on orders (the import owns everything else of the row). */
+export class OrderStoreRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async setStoreState(db: Kysely<Database>, orderId: string, patch: StoreStatePatch, now: string): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({
+        store_state: patch.storeState,
+        ...(patch.status !== undefined && { status: patch.status }),
+        ...(patch.storeOrderRef !== undefined && { store_order_ref: patch.storeOrderRef }),
+        ...(patch.storeOrderNumber !== undefined && { store_order_number: patch.storeOrderNumber }),
+        ...(patch.holdReason !== undefined && { hold_reason: patch.holdReason }),
+        ...(patch.skipReason !== undefined && { skip_reason: patch.skipReason }),
+        ...(patch.error !== undefined && {
+          error_code: patch.error?.code ?? null,
+          error_message: patch.error?.message ?? null,
+        }),
+        updated_at: now,
+      })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  async clearError(db: Kysely<Database>, orderId: string, now: string): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({ error_code: null, error_message: null, updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  async setHold(db: Kysely<Database>, orderId: string, reason: string, now: string): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({ status: 'held', hold_reason: reason, updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  /** Records a failed delivery attempt; the order waits in needs-attention until retried. */
+  async recordFailure(orderId: string, error: { code: string; message: string }, now: string): Promise<void> {
+    await this.db
+      .updateTable('orders')
+      .set((eb) => ({
+        error_code: error.code,
+        error_message: error.message,
+        store_attempts: eb('store_attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  async setLineProducts(db: Kysely<Database>, orderId: string, refs: ReadonlyMap<string, string>): Promise<void> {
+    for (const [orderItemId, productRef] of refs) {
+      await db
+        .updateTable('order_lines')
+        .set({ product_ref: productRef })
+        .where('order_id', '=', orderId)
+        .where('amazon_order_item_id', '=', orderItemId)
+        .execute();
+    }
+  }
+
+  async storeOrderNumber(orderId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select('store_order_number')
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+    return row?.store_order_number ?? null;
+  }
+
+  /** Orders of a connection that are held for one of these SKUs (cropped or as sold). */
+  async heldForSkus(connectionId: string, skus: readonly string[]): Promise<string[]> {
+    if (skus.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('orders')
+      .innerJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select('orders.id')
+      .distinct()
+      .where('orders.connection_id', '=', connectionId)
+      .where('orders.status', '=', 'held')
+      .where('order_lines.product_ref', 'is', null)
+      .where((eb) =>
+        eb.or([eb('order_lines.seller_sku', 'in', [...skus]), eb('order_lines.cropped_sku', 'in', [...skus])]),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Orders whose store side may be behind (the periodic sweep re-checks them). */
+  async needingDelivery(connectionId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('status', 'in', ['pending', 'ready', 'cancel_requested']),
+            eb.or([eb('store_state', 'is', null), eb('store_state', 'in', ['waiting', 'reserved'])]),
+          ]),
+          eb.and([eb('status', '=', 'cancelled'), eb('store_state', 'in', ['created', 'reserved', 'stock_taken'])]),
+          eb.and([eb('status', 'in', ['shipped', 'skipped']), eb('store_state', '=', 'reserved')]),
+        ]),
+      )
+      .where('error_code', 'is', null)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The needs-attention list: held orders and orders whose last store or Amazon step failed. */
+  async needsAttention(connectionIds: readonly string[], limit: number): Promise<Order[]> {
+    if (connectionIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('connection_id', 'in', [...connectionIds])
+      .where((eb) => eb.or([eb('status', '=', 'held'), eb('error_code', 'is not', null)]))
+      .orderBy('updated_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toOrder);
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Response shapes of the store-side endpoints (stores, shipments, cancellations, SKU links). */
+const nullableString = z.string().nullable();
+
+export const storeSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    name: z.string(),
+    platform: z.string().describe('hub-api, woocommerce or vendure'),
+    baseUrl: z.string(),
+    settings: z.record(z.string(), z.unknown()),
+    secretHints: z.record(z.string(), z.string()).describe('last 4 characters of each credential only'),
+    eventCursor: nullableString,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Store' });
+
+const itemQuantity = z.object({ orderItemId: z.string(), quantity: z.number().int() });
+
+export const shipmentSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    connectionId: z.string(),
+    storeId: z.string(),
+    storeRef: z.string(),
+    carrierCode: z.string().describe('Amazon carrier code'),
+    carrierName: nullableString.describe('set when carrierCode is Other'),
+    shippingMethod: nullableString,
+    trackingNumber: nullableString,
+    shipDate: z.string(),
+    items: z.array(itemQuantity),
+    packageReferenceId: z.string(),
+    state: z.enum(['pending', 'confirmed', 'invalid', 'failed']),
+    attempts: z.number().int(),
+    lastError: nullableString,
+    confirmedAt: nullableString,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Shipment' });
+
+export const cancellationSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    connectionId: z.string(),
+    storeId: z.string(),
+    storeRef: z.string(),
+    items: z.array(itemQuantity),
+    reason: z.string().describe('Amazon CancelReason'),
+    state: z.enum(['pending', 'submitted', 'applied', 'failed']),
+    feedId: nullableString,
+    lastError: nullableString,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Cancellation' });
+
+export const skuLinkSchema = z
+  .object({ amazonSku: z.string(), productRef: z.string(), createdAt: z.string() })
+  .meta({ id: 'SkuLink' });
+
+export const recordedEventsSchema = z.object({
+  shipments: z.number().int(),
+  cancellations: z.number().int(),
+  stock: z.number().int(),
+  duplicates: z.number().int(),
+  ignored: z.array(z.object({ event: z.string(), reason: z.string() })),
+});

@@ -1,0 +1,12 @@
+import { hubApiPlatform } from './hub-api/index.js';
+import type { StorePlatform } from './store-connector.js';
+import { woocommercePlatform } from './woocommerce/index.js';
+
+/** Every store platform OrderBridge can deliver to. A new platform = one folder + one line here. */
+const PLATFORMS: readonly StorePlatform[] = [hubApiPlatform, woocommercePlatform];
+
+export const PLATFORM_IDS: readonly string[] = PLATFORMS.map((p) => p.id);
+
+export function platformFor(id: string): StorePlatform | null {
+  return PLATFORMS.find((p) => p.id === id) ?? null;
+}

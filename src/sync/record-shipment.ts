@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Order } from '../domain/order.js';
+import { nextShipDate, packageReferenceIdFor, resolveCarrier, validateShipment } from '../domain/shipment-rules.js';
+import type { Store } from '../domain/store.js';
+import { newId } from '../lib/ids.js';
+import type { StoreEvent } from '../stores/store-connector.js';
+import { openQuantities, toAmazonItems } from './record-store-events.js';
+import { JOBS, type StoreSideDeps } from './store-side-deps.js';
+
+type ShipmentEvent = Extract<StoreEvent, { kind: 'shipment' }>;
+
+/**
+ * One store shipment → one Amazon package: carrier mapped (mapping table → Default Shipping service →
+ * Other + name), package reference id fixed now (a retried confirmShipment edits the same package),
+ * ship date never later than one already sent, validated before anything goes to Amazon.
+ */
+export async function recordShipment(
+  deps: StoreSideDeps,
+  trx: Kysely<Database>,
+  order: Order,
+  event: ShipmentEvent,
+  store: Store,
+): Promise<boolean> {
+  const connection = await deps.connections.findById(order.connectionId);
+  const config = connection?.config;
+  const lines = await deps.orders.lines(order.id, trx);
+  const earlier = await deps.shipments.forOrder(order.id, trx);
+  if (earlier.some((s) => s.storeRef === event.storeRef)) return false;
+  const open = openQuantities(lines);
+  for (const s of earlier.filter((x) => x.state !== 'invalid' && x.state !== 'failed')) {
+    // Quantities already recorded for Amazon but maybe not yet visible in Amazon's order data.
+    for (const i of s.items)
+      if (open[i.orderItemId] !== undefined) open[i.orderItemId] = Math.max(0, (open[i.orderItemId] ?? 0) - i.quantity);
+  }
+  const carrier = resolveCarrier(
+    { storeCarrier: event.carrier, storeCarrierName: event.carrierName, storeShippingMethod: event.shippingMethod },
+    {
+      mapping: config?.carrierMapping ?? {},
+      defaultShippingService: config?.defaultShippingService ?? 'Other',
+      defaultOrderShippingMethod: config?.defaultOrderShippingMethod ?? '',
+    },
+  );
+  const sentDates = earlier.filter((s) => s.state === 'confirmed').map((s) => s.shipDate);
+  const draft = {
+    carrierCode: carrier.carrierCode,
+    carrierName: carrier.carrierName,
+    trackingNumber: event.trackingNumber,
+    packageReferenceId: packageReferenceIdFor(earlier.map((s) => s.packageReferenceId)),
+    shipDate: nextShipDate(event.shipDate, sentDates),
+    items: toAmazonItems(event.items, lines, open),
+  };
+  const issues = validateShipment(draft, open);
+  const now = deps.clock.nowIso();
+  const id = newId();
+  const error = issues.length > 0 ? issues.map((i) => i.message).join('; ') : null;
+  const inserted = await deps.shipments.insert(
+    trx,
+    {
+      id,
+      orderId: order.id,
+      connectionId: order.connectionId,
+      storeId: store.id,
+      storeRef: event.storeRef,
+      ...draft,
+      shippingMethod: carrier.shippingMethod,
+      state: error ? 'invalid' : 'pending',
+      lastError: error,
+      createdAt: now,
+    },
+    now,
+  );
+  if (!inserted) return false;
+  const carrierText = draft.carrierCode === 'Other' ? `Other (${draft.carrierName ?? '?'})` : draft.carrierCode;
+  await deps.orders.addEvent(trx, {
+    orderId: order.id,
+    connectionId: order.connectionId,
+    occurredAt: now,
+    direction: 'store_to_hub',
+    kind: error ? 'store.shipment_invalid' : 'store.shipment_received',
+    summary: `${store.name} shipped ${draft.items.reduce((n, i) => n + i.quantity, 0)} unit(s) with ${carrierText}, tracking ${draft.trackingNumber ?? '—'}, package ${draft.packageReferenceId}${error ? ` — not sent to Amazon: ${error}` : ''}`,
+    payload: { storeRef: event.storeRef, storeCarrier: event.carrier, ...draft, issues },
+  });
+  if (!error) {
+    await deps.jobs.enqueue(
+      JOBS.confirmShipment,
+      { shipmentId: id },
+      { key: `ship:${id}`, queue: `ship:${order.id}`, trx, maxAttempts: 12 },
+    );
+  }
+  return true;
+}

@@ -1,0 +1,166 @@
+import { ZodError, z } from 'zod';
+import type { AuditLogRepository } from '../db/audit-log.repository.js';
+import type { StoreRepository } from '../db/store.repository.js';
+import type { Store } from '../domain/store.js';
+import type { Clock } from '../lib/clock.js';
+import { AppError, toAppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { err, ok, type Result } from '../lib/result.js';
+import { maskSecret, type SecretBox } from '../lib/secret-box.js';
+import { platformFor, PLATFORM_IDS } from '../stores/registry.js';
+import type { HubPort, StoreConnector } from '../stores/store-connector.js';
+import { zodToAppError } from './zod-error.js';
+
+export const newStoreSchema = z.object({
+  name: z.string().trim().min(1, 'name is required').max(100),
+  platform: z
+    .string()
+    .trim()
+    .min(1, `platform is required (${PLATFORM_IDS.join(', ')})`),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'store URL must be an http(s) URL' }),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  secrets: z.record(z.string(), z.string()).optional(),
+});
+export type NewStoreInput = z.input<typeof newStoreSchema>;
+
+/** What the API and CLI show of a store: credentials only as their last 4 characters. */
+export interface StoreView extends Store {
+  secretHints: Record<string, string>;
+}
+
+const CONNECTOR_TIMEOUT_MS = 20_000;
+/** A setting of every store (not of its platform): how often the worker polls it for events. */
+const pollSchema = z.coerce
+  .number({ error: 'pollIntervalSeconds must be a number' })
+  .int('pollIntervalSeconds must be a whole number')
+  .min(1, 'pollIntervalSeconds must be at least 1')
+  .max(86_400, 'pollIntervalSeconds must be at most 86400');
+
+/** Adds, shows and tests stores; builds the connector of a store with its opened credentials. */
+export class StoreService {
+  private readonly cache = new Map<string, { updatedAt: string; connector: StoreConnector }>();
+
+  constructor(
+    private readonly stores: StoreRepository,
+    private readonly audit: AuditLogRepository,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
+    private readonly hub: HubPort | null = null,
+  ) {}
+
+  async add(accountId: string, input: NewStoreInput, actor: string): Promise<Result<StoreView>> {
+    const parsed = newStoreSchema.safeParse(input);
+    if (!parsed.success) return err(zodToAppError('store_invalid', parsed.error));
+    const s = parsed.data;
+    const platform = platformFor(s.platform);
+    if (!platform) {
+      return err(
+        new AppError(
+          'store_platform_unknown',
+          `Unknown store platform "${s.platform}"; use one of ${PLATFORM_IDS.join(', ')}`,
+          {
+            kind: 'invalid',
+          },
+        ),
+      );
+    }
+    let settings: Record<string, unknown>;
+    let secrets: Record<string, string>;
+    try {
+      const { pollIntervalSeconds, ...platformSettings } = s.settings ?? {};
+      settings = {
+        ...platform.parseSettings(platformSettings),
+        ...(pollIntervalSeconds !== undefined && { pollIntervalSeconds: pollSchema.parse(pollIntervalSeconds) }),
+      };
+      secrets = platform.parseSecrets(s.secrets ?? {});
+    } catch (error) {
+      if (error instanceof ZodError) return err(zodToAppError('store_invalid', error));
+      return err(toAppError(error));
+    }
+    if (await this.stores.findByRef(accountId, s.name)) {
+      return err(new AppError('store_name_taken', `A store named "${s.name}" already exists`, { kind: 'conflict' }));
+    }
+    const now = this.clock.nowIso();
+    const store = await this.stores.insert({
+      id: newId(),
+      accountId,
+      name: s.name,
+      platform: platform.id,
+      baseUrl: s.baseUrl.replace(/\/+$/, ''),
+      settings,
+      secretsSealed: this.secrets.seal(JSON.stringify(secrets)),
+      now,
+    });
+    await this.audit.record({
+      accountId,
+      actor,
+      action: 'store.created',
+      entity: 'store',
+      entityId: store.id,
+      before: null,
+      after: store,
+      at: now,
+    });
+    return ok(this.view(store, secrets));
+  }
+
+  async list(accountId: string): Promise<StoreView[]> {
+    const stores = await this.stores.list(accountId);
+    return Promise.all(stores.map(async (s) => this.view(s, await this.openSecrets(s.id))));
+  }
+
+  async get(accountId: string, ref: string): Promise<Result<StoreView>> {
+    const store = await this.stores.findByRef(accountId, ref);
+    if (!store) return err(storeNotFound(ref));
+    return ok(this.view(store, await this.openSecrets(store.id)));
+  }
+
+  /** One cheap authenticated call to the store. */
+  async test(accountId: string, ref: string): Promise<Result<{ storeName: string; platform: string }>> {
+    const store = await this.stores.findByRef(accountId, ref);
+    if (!store) return err(storeNotFound(ref));
+    const connector = await this.connectorFor(store.id);
+    if (!connector.ok) return connector;
+    const tested = await connector.value.test();
+    return tested.ok ? ok({ storeName: tested.value.storeName, platform: store.platform }) : tested;
+  }
+
+  /** The connector of a store, rebuilt when the store changed. */
+  async connectorFor(storeId: string): Promise<Result<StoreConnector>> {
+    const store = await this.stores.findById(storeId);
+    if (!store) return err(storeNotFound(storeId));
+    const cached = this.cache.get(storeId);
+    if (cached?.updatedAt === store.updatedAt) return ok(cached.connector);
+    const platform = platformFor(store.platform);
+    if (!platform) {
+      return err(
+        new AppError('store_platform_unknown', `Unknown store platform "${store.platform}"`, { kind: 'invalid' }),
+      );
+    }
+    const { pollIntervalSeconds: _poll, ...settings } = store.settings;
+    const connector = platform.create(
+      { ...store, settings, secrets: await this.openSecrets(storeId) },
+      { now: () => this.clock.nowIso(), timeoutMs: CONNECTOR_TIMEOUT_MS, ...(this.hub && { hub: this.hub }) },
+    );
+    this.cache.set(storeId, { updatedAt: store.updatedAt, connector });
+    return ok(connector);
+  }
+
+  async findByRef(accountId: string, ref: string): Promise<Store | null> {
+    return this.stores.findByRef(accountId, ref);
+  }
+
+  async openSecrets(storeId: string): Promise<Record<string, string>> {
+    const sealed = await this.stores.sealedSecrets(storeId);
+    return sealed ? (JSON.parse(this.secrets.open(sealed)) as Record<string, string>) : {};
+  }
+
+  private view(store: Store, secrets: Record<string, string>): StoreView {
+    const secretHints = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, maskSecret(v)]));
+    return { ...store, secretHints };
+  }
+}
+
+export function storeNotFound(ref: string): AppError {
+  return new AppError('store_not_found', `No store "${ref}" in this account`, { kind: 'not_found' });
+}
