@@ -95,6 +95,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     clock,
     logger,
     connectorFor: (storeId) => stores.connectorFor(storeId),
+    openSecrets: (storeId) => stores.openSecrets(storeId),
     amazonFor: async (connectionId) => {
       const connection = await connectionRepo.findById(connectionId);
       if (!connection) throw new Error(`connection ${connectionId} not found`);

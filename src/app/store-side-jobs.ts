@@ -3,6 +3,7 @@ import type { AppError } from '../lib/errors.js';
 import type { Result } from '../lib/result.js';
 import { confirmShipment } from '../sync/confirm-shipment.js';
 import { deliverOrder } from '../sync/deliver-order.js';
+import { deliverWebhook } from '../sync/deliver-webhook.js';
 import { pollFeed } from '../sync/poll-feed.js';
 import { pollStore } from '../sync/poll-store.js';
 import { pushStock } from '../sync/push-stock.js';
@@ -46,5 +47,6 @@ export function storeSideHandlers(deps: StoreSideDeps): JobHandlers {
     [JOBS.pollFeed]: ({ job }) => settle(pollFeed(deps, id(job.payload, 'feedId'))),
     [JOBS.pushStock]: ({ job }) => settle(pushStock(deps, id(job.payload, 'connectionId'))),
     [JOBS.pollStore]: ({ job }) => settle(pollStore(deps, id(job.payload, 'storeId'))),
+    [JOBS.deliverWebhook]: ({ job }) => settle(deliverWebhook(deps, id(job.payload, 'deliveryId'))),
   };
 }

@@ -75,7 +75,9 @@ async function submitStockFeed(
 ): Promise<Result<StockPushSummary>> {
   const connection = await deps.connections.findById(connectionId);
   const amazon = await deps.amazonFor(connectionId);
-  const built = amazon.buildListingsFeed(connection?.sellerId ?? '', quantities);
+  const feed = amazon.buildListingsFeed(connection?.sellerId ?? '', quantities);
+  if (!feed.ok) return feed;
+  const built = feed.value;
   const feedId = newId();
   const now = deps.clock.nowIso();
   const meta = { messageIds: built.messageIds, quantities: Object.fromEntries(quantities) };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Order } from '../domain/order.js';
+import type { OrdersConfig } from '../domain/orders-config.js';
 import { nextShipDate, packageReferenceIdFor, resolveCarrier, validateShipment } from '../domain/shipment-rules.js';
 import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
@@ -21,9 +22,8 @@ export async function recordShipment(
   order: Order,
   event: ShipmentEvent,
   store: Store,
+  config: OrdersConfig | null,
 ): Promise<boolean> {
-  const connection = await deps.connections.findById(order.connectionId);
-  const config = connection?.config;
   const lines = await deps.orders.lines(order.id, trx);
   const earlier = await deps.shipments.forOrder(order.id, trx);
   if (earlier.some((s) => s.storeRef === event.storeRef)) return false;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Order, OrderLine } from '../domain/order.js';
+import type { OrdersConfig } from '../domain/orders-config.js';
 import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
 import type { StoreEvent, StoreShipmentItem } from '../stores/store-connector.js';
@@ -58,13 +59,13 @@ async function recordCancellation(
   order: Order,
   event: Extract<StoreEvent, { kind: 'cancellation' }>,
   store: Store,
+  config: OrdersConfig | null,
 ): Promise<boolean> {
-  const connection = await deps.connections.findById(order.connectionId);
   const lines = await deps.orders.lines(order.id, trx);
   const open = openQuantities(lines);
   const items = toAmazonItems(event.items, lines, open).filter((i) => i.quantity > 0);
   const buyerAsked = order.status === 'cancel_requested' || order.flags?.buyerCancelRequested === true;
-  const reason = buyerAsked ? 'BuyerCanceled' : (connection?.config.cancellationReason ?? 'NoInventory');
+  const reason = buyerAsked ? 'BuyerCanceled' : (config?.cancellationReason ?? 'NoInventory');
   const alreadyDone = order.amazonStatus === 'CANCELLED';
   const impossible = order.amazonStatus === 'SHIPPED' ? 'the order is already shipped on Amazon' : null;
   const now = deps.clock.nowIso();
@@ -139,12 +140,14 @@ export async function recordStoreEvents(
       });
       continue;
     }
+    // Read before the transaction: SQLite has one connection, so a read outside `trx` inside it waits forever.
+    const config = (await deps.connections.findById(order.connectionId))?.config ?? null;
     const isNew = await deps.db
       .transaction()
       .execute((trx) =>
         event.kind === 'shipment'
-          ? recordShipment(deps, trx, order, event, store)
-          : recordCancellation(deps, trx, order, event, store),
+          ? recordShipment(deps, trx, order, event, store, config)
+          : recordCancellation(deps, trx, order, event, store, config),
       );
     if (!isNew) out.duplicates += 1;
     else if (event.kind === 'shipment') out.shipments += 1;

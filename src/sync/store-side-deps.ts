@@ -30,6 +30,8 @@ export interface StoreSideDeps {
   clock: Clock;
   logger: Logger;
   connectorFor(storeId: string): Promise<Result<StoreConnector>>;
+  /** A store's opened credentials (webhook secrets of hub-api stores). */
+  openSecrets(storeId: string): Promise<Record<string, string>>;
   amazonFor(connectionId: string): Promise<AmazonWriteBackPort>;
 }
 

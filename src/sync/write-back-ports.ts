@@ -42,5 +42,5 @@ export interface AmazonWriteBackPort {
   buildListingsFeed(
     sellerId: string,
     quantities: ReadonlyMap<string, number>,
-  ): { content: string; contentType: string; messageIds: Record<string, string> };
+  ): Result<{ content: string; contentType: string; messageIds: Record<string, string> }>;
 }

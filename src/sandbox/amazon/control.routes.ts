@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, type ErrorKind } from '../../lib/errors.js';
 import type { AddSellerInput } from './credential-store.js';
+import { FEED_CONTROL_ROUTES } from './feeds-control.routes.js';
 import type { GenerateOrdersOptions } from './generate-orders.js';
 import { matchPath, readBody, sendJson } from './http-kit.js';
 import { ORDER_ACTIONS, type OrderAction } from './order-actions.js';
 import type { AmazonSandbox, ListOrdersFilter } from './sandbox-state.js';
 
 type Json = Record<string, unknown>;
-type Route = [
+export type ControlRoute = [
   method: string,
   pattern: string,
   run: (s: AmazonSandbox, p: Record<string, string>, b: Json, q: URLSearchParams) => [number, unknown],
@@ -36,7 +37,7 @@ const sellerView = (s: AmazonSandbox): unknown =>
 const clockView = (s: AmazonSandbox): unknown => ({ now: s.nowIso(), offsetSeconds: s.clock.offsetSeconds });
 
 /** The control API (README of this folder): JSON in, JSON out, no auth (it is a simulator). */
-const ROUTES: readonly Route[] = [
+const ROUTES: readonly ControlRoute[] = [
   ['GET', '/_sandbox', (s) => [200, { ...(clockView(s) as Json), sellers: sellerView(s), stats: s.stats() }]],
   ['GET', '/_sandbox/sellers', (s) => [200, { sellers: sellerView(s) }]],
   [
@@ -75,7 +76,11 @@ const ROUTES: readonly Route[] = [
   ],
   ['POST', '/_sandbox/orders', (s, _p, b) => [201, { order: s.createOrder(b) }]],
   ['GET', '/_sandbox/orders', (s, _p, _b, q) => [200, { orders: s.listOrders(listFilter(q)) }]],
-  ['GET', '/_sandbox/orders/{orderId}', (s, p) => [200, { order: s.getOrder(p.orderId ?? '') }]],
+  [
+    'GET',
+    '/_sandbox/orders/{orderId}',
+    (s, p) => [200, { order: s.getOrder(p.orderId ?? ''), feedActions: s.orderFeedActions(p.orderId ?? '') }],
+  ],
   [
     'POST',
     '/_sandbox/orders/{orderId}/{action}',
@@ -130,6 +135,7 @@ const ROUTES: readonly Route[] = [
       return [200, { reset: true, now: s.nowIso() }];
     },
   ],
+  ...FEED_CONTROL_ROUTES,
 ];
 
 function listFilter(q: URLSearchParams): ListOrdersFilter {

@@ -1,6 +1,7 @@
 /**
  * The shipped Amazon SP-API sandbox: a stateful HTTP simulator of LWA, Orders API v2026-01-01
- * (searchOrders, getOrder) and Orders v0 confirmShipment, with a control API under /_sandbox.
+ * (searchOrders, getOrder), Orders v0 confirmShipment, Feeds 2021-06-30 (order acknowledgement and
+ * JSON listings feeds) and Listings Items 2021-08-01 (quantity), with a control API under /_sandbox.
  * It talks HTTP only and imports nothing from OrderBridge outside src/sandbox and src/lib.
  */
 export {
@@ -25,3 +26,7 @@ export type { FaultConfig, FaultRule } from './fault-injector.js';
 export type { GenerateOrdersOptions } from './generate-orders.js';
 export type { AdvanceOptions, OrderAction } from './order-actions.js';
 export type { SandboxStatsSnapshot } from './sandbox-stats.js';
+export type { FeedControlView } from './feeds-control.routes.js';
+export type { OrderFeedAction } from './feeds-order-cancel.js';
+export { DEFAULT_FEED_TIMING, type FeedTiming } from './feeds-store.js';
+export { SEED_PRODUCT_TYPE, SEED_QUANTITY, type ListingsFilter, type SandboxListing } from './listings-store.js';

@@ -5,8 +5,23 @@ export const SANDBOX_SELLER_ID = 'A2SANDBOXSELLER1';
 export const SANDBOX_REFRESH_TOKEN = 'Atzr|sandbox-refresh-token-1';
 
 /** The SP-API operations the sandbox serves (Amazon's operationIds). */
-export type OperationId = 'searchOrders' | 'getOrder' | 'confirmShipment';
-export const OPERATION_IDS: readonly OperationId[] = ['searchOrders', 'getOrder', 'confirmShipment'];
+export type OperationId =
+  'searchOrders' | 'getOrder' | 'confirmShipment' | FeedsOperationId | 'patchListingsItem' | 'getListingsItem';
+export type FeedsOperationId =
+  'createFeedDocument' | 'createFeed' | 'getFeed' | 'getFeeds' | 'cancelFeed' | 'getFeedDocument';
+export const OPERATION_IDS: readonly OperationId[] = [
+  'searchOrders',
+  'getOrder',
+  'confirmShipment',
+  'createFeedDocument',
+  'createFeed',
+  'getFeed',
+  'getFeeds',
+  'cancelFeed',
+  'getFeedDocument',
+  'patchListingsItem',
+  'getListingsItem',
+];
 
 export interface UsagePlan {
   /** Requests per second, as Amazon writes it (decimal string, so the header never shows float noise). */
@@ -19,6 +34,15 @@ export const DEFAULT_USAGE_PLANS: Readonly<Record<OperationId, UsagePlan>> = {
   searchOrders: { rate: '0.0056', burst: 20 },
   getOrder: { rate: '0.5', burst: 30 },
   confirmShipment: { rate: '2', burst: 10 },
+  // Feeds 2021-06-30 and Listings Items 2021-08-01 (reference README §4).
+  getFeeds: { rate: '0.0222', burst: 10 },
+  createFeed: { rate: '0.0083', burst: 15 },
+  getFeed: { rate: '2', burst: 15 },
+  cancelFeed: { rate: '2', burst: 15 },
+  createFeedDocument: { rate: '0.5', burst: 15 },
+  getFeedDocument: { rate: '0.0222', burst: 10 },
+  patchListingsItem: { rate: '5', burst: 5 },
+  getListingsItem: { rate: '5', burst: 10 },
 };
 
 /** Amazon's static sandbox endpoints: 5 rps, burst 15 for everything (README §4). */

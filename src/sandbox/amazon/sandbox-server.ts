@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { confirmShipmentOperation } from './confirm-shipment.routes.js';
 import { handleControl } from './control.routes.js';
+import { routeFeedsAndListings } from './feeds-router.js';
 import { BodyTooLargeError, matchPath, sendJson } from './http-kit.js';
 import { handleLwaToken } from './lwa.routes.js';
 import { getOrderOperation, searchOrdersOperation } from './orders.routes.js';
@@ -35,12 +36,13 @@ async function route(env: SpEnv, req: IncomingMessage, res: ServerResponse): Pro
   if (confirm?.orderId !== undefined) {
     return runSpOperation(env, req, res, confirmShipmentOperation(sandbox, confirm.orderId, req));
   }
+  if (await routeFeedsAndListings(env, req, res, url)) return;
   sendJson(res, 404, errorList('NotFound', `The sandbox does not serve ${req.method ?? ''} ${path}.`, ''), {
     'x-amzn-RequestId': randomUUID(),
   });
 }
 
-/** Starts the HTTP simulator (LWA, Orders v2026, Orders v0 confirmShipment, /_sandbox control API). */
+/** Starts the HTTP simulator (LWA, Orders v2026, Orders v0 confirmShipment, Feeds, Listings, /_sandbox). */
 export async function startAmazonSandbox(options: AmazonSandboxOptions = {}): Promise<StartedAmazonSandbox> {
   const sandbox = new AmazonSandbox(options);
   const held = new Set<NodeJS.Timeout>();
@@ -82,6 +84,7 @@ export async function startAmazonSandbox(options: AmazonSandboxOptions = {}): Pr
       new Promise<void>((resolve, reject) => {
         for (const timer of held) clearTimeout(timer);
         held.clear();
+        sandbox.feeds.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -3,9 +3,21 @@ import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { buildCustomOrder, type CreateOrderInput } from './create-order.js';
 import { CredentialStore, type AddSellerInput } from './credential-store.js';
+import type { FeedControlView } from './feeds-control.routes.js';
+import type { OrderFeedAction } from './feeds-order-cancel.js';
+import { processFeed } from './feeds-processing.js';
+import {
+  listFeedViews,
+  processFeedsNow,
+  setFeedTiming,
+  setListingQuantity,
+  type ListingQuantityInput,
+} from './feeds-sandbox-api.js';
+import { FeedStore, type FeedTiming } from './feeds-store.js';
 import { FaultInjector, type FaultConfig } from './fault-injector.js';
 import { generateOrderBatch, type GenerateOrdersOptions } from './generate-orders.js';
 import { isoSeconds } from './iso-time.js';
+import { ListingStore, type ListingsFilter, type SandboxListing } from './listings-store.js';
 import { MARKETPLACES } from './marketplace-catalog.js';
 import { advanceStoredOrder, type AdvanceOptions, type OrderAction } from './order-actions.js';
 import { OrderStore } from './order-store.js';
@@ -32,6 +44,8 @@ export interface AmazonSandboxOptions {
   clock?: Clock;
   /** Replay Amazon's static sandbox cases on every request (default false: only with the header). */
   staticCases?: boolean;
+  /** Feed processing timing (default IN_QUEUE 0.5 s, DONE after 2 s; `processingMs: 0` = instant). */
+  feedTiming?: Partial<FeedTiming>;
 }
 
 export interface ListOrdersFilter {
@@ -54,6 +68,10 @@ export class AmazonSandbox {
   readonly rateLimiter: RateLimiter;
   readonly faults: FaultInjector;
   readonly paginationTokens = new PaginationTokens();
+  readonly feeds: FeedStore;
+  readonly listings = new ListingStore();
+  /** What acknowledgement feeds did to each order (control API order view). */
+  readonly feedOrderActions = new Map<string, OrderFeedAction[]>();
   private readonly counters = new SandboxStats();
   private generateCalls = 0;
   private actionRng: SeededRandom;
@@ -65,6 +83,8 @@ export class AmazonSandbox {
     this.rateLimiter = new RateLimiter(options.rateScale ?? 1, options.enforceRateLimits ?? true);
     this.faults = new FaultInjector(this.seed);
     this.actionRng = new SeededRandom(this.seed + 7919);
+    this.feeds = new FeedStore(this.clock, (feed) => processFeed(this, feed));
+    if (options.feedTiming) this.feeds.setTiming(options.feedTiming);
     this.addDefaults();
   }
 
@@ -75,6 +95,11 @@ export class AmazonSandbox {
       refreshToken: C.SANDBOX_REFRESH_TOKEN,
       marketplaceIds: MARKETPLACES.map((mp) => mp.id),
     });
+    this.seedListings();
+  }
+
+  private seedListings(): void {
+    for (const s of this.credentials.listSellers()) this.listings.seed(s.sellerId, s.marketplaceIds, this.nowIso());
   }
 
   addSeller(input: AddSellerInput): { sellerId: string; marketplaceIds: string[]; roles: string[] } {
@@ -82,6 +107,7 @@ export class AmazonSandbox {
       ...input,
       marketplaceIds: input.marketplaceIds ?? MARKETPLACES.map((mp) => mp.id),
     });
+    this.listings.seed(seller.sellerId, seller.marketplaceIds, this.nowIso());
     return { sellerId: seller.sellerId, marketplaceIds: [...seller.marketplaceIds], roles: [...seller.roles] };
   }
 
@@ -143,6 +169,7 @@ export class AmazonSandbox {
       throw new AppError('invalid_clock', 'advanceSeconds must be a number ≥ 0.', { kind: 'invalid' });
     }
     this.clock.advance(seconds);
+    this.feeds.sweep();
     return this.clock.nowIso();
   }
 
@@ -183,6 +210,41 @@ export class AmazonSandbox {
     this.counters.reset();
     this.rateLimiter.reset();
     this.clock.resetOffset();
+    this.feeds.clear();
+    this.feedOrderActions.clear();
+    this.listings.clear();
+    this.seedListings();
+  }
+
+  /** Feeds of every seller (or one), newest first, with status brought up to date and the report text. */
+  listFeeds(sellerId?: string): FeedControlView[] {
+    return listFeedViews(this, sellerId);
+  }
+
+  /** Finishes IN_QUEUE / IN_PROGRESS feeds now (all, or one). */
+  processFeedsNow(feedId?: string): FeedControlView[] {
+    return processFeedsNow(this, feedId);
+  }
+
+  /** Feed timing from now on (FeedTiming; `processingMs: 0` = feeds finish inside createFeed). */
+  setFeedTiming(timing: Partial<FeedTiming>): FeedTiming {
+    return setFeedTiming(this.feeds, timing);
+  }
+
+  /** Listings (DEFAULT-channel quantities); catalog SKUs are seeded in every marketplace of a seller. */
+  listListings(filter: ListingsFilter = {}): SandboxListing[] {
+    return this.listings.list(filter);
+  }
+
+  /** Creates or updates a listing's quantity (default seller; every marketplace of the seller if none given). */
+  setListingQuantity(input: ListingQuantityInput): SandboxListing[] {
+    const seller = this.requireSeller(input.sellerId ?? C.SANDBOX_SELLER_ID);
+    return setListingQuantity(this, seller.sellerId, seller.marketplaceIds, input);
+  }
+
+  /** What acknowledgement feeds did to an order (acknowledged, cancelled lines with reasons). */
+  orderFeedActions(orderId: string): OrderFeedAction[] {
+    return structuredClone(this.feedOrderActions.get(orderId) ?? []);
   }
 
   storedOrder(orderId: string): StoredOrder {

@@ -9,6 +9,13 @@ export interface SandboxStatsSnapshot {
   /** Injected faults by kind: error:500, timeout, malformed, dropBlocks, unknownEnum, latency. */
   faultsByKind: Record<string, number>;
   lwaTokensIssued: number;
+  /** Feeds created, and finished feeds by end status (DONE, FATAL). */
+  feedsCreated: number;
+  feedsProcessed: Record<string, number>;
+  /** Order cancellations applied from acknowledgement feeds (one per message). */
+  feedCancellations: number;
+  /** Listing quantity changes (patchListingsItem or one JSON_LISTINGS_FEED message). */
+  listingQuantityUpdates: number;
 }
 
 const zeroes = (): Record<string, number> => Object.fromEntries(OPERATION_IDS.map((op) => [op, 0]));
@@ -17,7 +24,17 @@ export class SandboxStats {
   private data: SandboxStatsSnapshot = SandboxStats.empty();
 
   private static empty(): SandboxStatsSnapshot {
-    return { calls: zeroes(), throttled: zeroes(), faultsInjected: 0, faultsByKind: {}, lwaTokensIssued: 0 };
+    return {
+      calls: zeroes(),
+      throttled: zeroes(),
+      faultsInjected: 0,
+      faultsByKind: {},
+      lwaTokensIssued: 0,
+      feedsCreated: 0,
+      feedsProcessed: {},
+      feedCancellations: 0,
+      listingQuantityUpdates: 0,
+    };
   }
 
   call(op: string): void {
@@ -36,6 +53,22 @@ export class SandboxStats {
 
   lwaToken(): void {
     this.data.lwaTokensIssued += 1;
+  }
+
+  feedCreated(): void {
+    this.data.feedsCreated += 1;
+  }
+
+  feedProcessed(status: string): void {
+    this.data.feedsProcessed[status] = (this.data.feedsProcessed[status] ?? 0) + 1;
+  }
+
+  feedCancellation(): void {
+    this.data.feedCancellations += 1;
+  }
+
+  listingUpdate(): void {
+    this.data.listingQuantityUpdates += 1;
   }
 
   snapshot(): SandboxStatsSnapshot {

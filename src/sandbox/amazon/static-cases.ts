@@ -12,10 +12,20 @@ export interface StaticCase {
   response: unknown;
 }
 
+const FEEDS_CASES = 'models/feeds_2021-06-30.sandbox-static-cases.json';
+const LISTINGS_CASES = 'models/listingsItems_2021-08-01.sandbox-static-cases.json';
 const FILES: Record<OperationId, string> = {
   searchOrders: 'orders_2026-01-01.sandbox-static-cases.json',
   getOrder: 'orders_2026-01-01.sandbox-static-cases.json',
   confirmShipment: 'ordersV0.sandbox-static-cases.json',
+  createFeedDocument: FEEDS_CASES,
+  createFeed: FEEDS_CASES,
+  getFeed: FEEDS_CASES,
+  getFeeds: FEEDS_CASES,
+  cancelFeed: FEEDS_CASES,
+  getFeedDocument: FEEDS_CASES,
+  patchListingsItem: LISTINGS_CASES,
+  getListingsItem: LISTINGS_CASES,
 };
 
 /** The cases of one operation (Orders v2026 for searchOrders/getOrder, Orders v0 for confirmShipment). */

@@ -1,0 +1,114 @@
+import type { App } from '../../src/app/app-context.js';
+import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
+import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
+import {
+  SANDBOX_CONSUMER_KEY,
+  SANDBOX_CONSUMER_SECRET,
+  startWooSandbox,
+  type StartedWooSandbox,
+} from '../../src/sandbox/woocommerce/index.js';
+import { addSandboxConnection, openTestApp } from './test-app.js';
+
+/**
+ * Crops the sandbox's SKU spellings back to the store's SKU ("FBA/X", "X-DE", "X-VARIANT-…" → "X");
+ * lower-case spellings stay unknown, as they would in a real catalogue, and need a SKU link.
+ */
+export const SANDBOX_SKU_CROP = {
+  removePrefixes: ['FBA/'],
+  regex: { pattern: '-(?:[A-Z]{2}|VARIANT-[A-Z0-9]+)$', replacement: '' },
+};
+
+/** The Amazon sandbox, the WooCommerce sandbox and an app with a connection delivering to that store. */
+export interface StoreTestEnv {
+  amazon: StartedAmazonSandbox;
+  woo: StartedWooSandbox;
+  app: App;
+  connectionId: string;
+  storeId: string;
+  close(): Promise<void>;
+}
+
+export async function openStoreTestEnv(
+  databaseUrlOrPath: string,
+  options: { seed?: number; config?: Record<string, unknown>; marketplaceId?: string } = {},
+): Promise<StoreTestEnv> {
+  const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: 1000 });
+  const woo = await startWooSandbox({ seed: options.seed ?? 3 });
+  const app = await openTestApp(databaseUrlOrPath);
+  const store = await app.stores.add(
+    app.accountId,
+    {
+      name: 'shop',
+      platform: 'woocommerce',
+      baseUrl: woo.url,
+      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+    },
+    'test',
+  );
+  if (!store.ok) throw store.error;
+  const connection = await addSandboxConnection(app, amazon, {
+    ...(options.marketplaceId !== undefined && { marketplaceId: options.marketplaceId }),
+    config: { orderTypes: ['MFN'], skuCrop: SANDBOX_SKU_CROP, ...options.config },
+  });
+  const linked = await app.connections.update(app.accountId, connection.id, { store: 'shop' }, 'test');
+  if (!linked.ok) throw linked.error;
+  return {
+    amazon,
+    woo,
+    app,
+    connectionId: connection.id,
+    storeId: store.value.id,
+    async close() {
+      await app.close();
+      await woo.close();
+      await amazon.close();
+    },
+  };
+}
+
+/** Runs due store-side jobs until `done()` holds (jobs may be delayed: debounce, feed polls). */
+export async function runJobsUntil(
+  app: App,
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await app.runStoreJobs();
+    if (await done()) return;
+    if (Date.now() > until) throw new Error('store-side jobs did not reach the expected state in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Links every SKU of held orders to the store product it is a spelling of (what a merchant does once). */
+export async function linkHeldSkus(env: StoreTestEnv): Promise<number> {
+  const held = await env.app.storeSideService.needsAttention(env.app.accountId, 500);
+  let linked = 0;
+  for (const order of held.filter((o) => o.holdReason?.startsWith('unknown_sku'))) {
+    const unknown = (order.holdReason ?? '').replace(/^unknown_sku: /, '').split(', ');
+    for (const sku of unknown) {
+      const product = PRODUCTS.find((p) => p.sku.toLowerCase().replace(/-/g, ' ') === sku || p.sku === sku);
+      if (!product) continue;
+      const stock = env.woo.sandbox.getStock(product.sku);
+      const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+      const r = await env.app.storeSideService.linkSku(env.app.accountId, env.connectionId, sku, ref);
+      if (!r.ok) throw r.error;
+      linked += 1;
+    }
+  }
+  return linked;
+}
+
+type WooOrder = Record<string, unknown> & { id: number; meta_data: Array<{ key: string; value: unknown }> };
+
+/** Store orders per Amazon order id, read from the WooCommerce sandbox's own state. */
+export function wooOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
+  const byId = new Map<string, WooOrder[]>();
+  for (const order of woo.sandbox.listOrders() as WooOrder[]) {
+    const amazonId = order.meta_data.find((m) => m.key === '_amazon_order_id')?.value;
+    if (typeof amazonId !== 'string') continue;
+    byId.set(amazonId, [...(byId.get(amazonId) ?? []), order]);
+  }
+  return byId;
+}
