@@ -91,11 +91,18 @@ export class StockRepository {
     }
   }
 
-  async markError(connectionId: string, skus: readonly string[], error: string, now: string): Promise<void> {
+  /** `forget`: Amazon did not take the quantity it was sent, so the next push sends it again. */
+  async markError(
+    connectionId: string,
+    skus: readonly string[],
+    error: string,
+    now: string,
+    forget = false,
+  ): Promise<void> {
     if (skus.length === 0) return;
     await this.db
       .updateTable('stock_levels')
-      .set({ last_error: error, updated_at: now })
+      .set({ last_error: error, updated_at: now, ...(forget && { pushed_quantity: null }) })
       .where('connection_id', '=', connectionId)
       .where('amazon_sku', 'in', [...skus])
       .execute();

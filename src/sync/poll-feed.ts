@@ -67,10 +67,9 @@ async function applyStockReport(
     const sku = meta.messageIds?.[String(r.messageId)];
     if (sku) failed.set(sku, r.description);
   }
-  const pushed = new Map(Object.entries(meta.quantities ?? {}).filter(([sku]) => !failed.has(sku)));
+  // The quantities were recorded as pushed when the feed was sent; rejected ones are sent again next time.
   const now = deps.clock.nowIso();
-  await deps.stock.markPushed(feed.connectionId, pushed, now);
-  for (const [sku, error] of failed) await deps.stock.markError(feed.connectionId, [sku], error, now);
+  for (const [sku, error] of failed) await deps.stock.markError(feed.connectionId, [sku], error, now, true);
 }
 
 /** Polls one submitted feed; when Amazon is done, reads its processing report and applies it once. */

@@ -92,6 +92,8 @@ async function submitStockFeed(
     await deps.cancellations.updateFeed(deps.db, feedId, { state: 'not_sent' }, deps.clock.nowIso());
     return submitted;
   }
+  // Recorded as pushed now, so a push while the feed is processing does not send the same numbers again.
+  await deps.stock.markPushed(connectionId, quantities, deps.clock.nowIso());
   await deps.db.transaction().execute(async (trx) => {
     await deps.cancellations.updateFeed(
       trx,

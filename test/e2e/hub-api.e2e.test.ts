@@ -5,6 +5,7 @@ import type { App } from '../../src/app/app-context.js';
 import { storeSideHandlers } from '../../src/app/store-side-jobs.js';
 import { WebhookDeliveryRepository } from '../../src/db/webhook-delivery.repository.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
+import { operationsOf, recordCalls, TAGS_BY_TEST } from '../helpers/openapi-coverage.js';
 import { EmbeddedJobQueue } from '../../src/jobs/embedded-job-queue.js';
 import type { JobHandlers } from '../../src/jobs/job-queue.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
@@ -36,6 +37,7 @@ describeEachDatabase(
     let receiver: WebhookReceiver;
     let app: App;
     let server: FastifyInstance;
+    let called = new Set<string>();
     let queue: EmbeddedJobQueue;
     let handlers: JobHandlers;
     let storeA: string;
@@ -90,6 +92,7 @@ describeEachDatabase(
       };
       await queue.drain(handlers);
       server = await buildHttpServer({ app, requestSync: () => Promise.resolve('job') });
+      called = recordCalls(server);
     });
     afterAll(async () => {
       await server.close();
@@ -338,6 +341,7 @@ describeEachDatabase(
       const hubPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/hub/'));
       expect(hubPaths).toHaveLength(5);
       for (const p of hubPaths) for (const op of Object.values(doc.paths[p] ?? {})) expect(op.tags).toEqual(['hub']);
+      for (const op of operationsOf(doc, TAGS_BY_TEST['hub-api.e2e.test.ts'])) expect(called, op).toContain(op);
       const tag = doc.tags.find((t) => t.name === 'hub');
       expect(tag?.description).toContain('X-OrderBridge-Signature');
       expect(tag?.description).toContain('order.created');

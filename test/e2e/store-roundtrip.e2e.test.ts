@@ -77,7 +77,7 @@ describeEachDatabase('store round trip (Amazon ⇄ WooCommerce)', (ctx) => {
       expect(order.storeState).toBe('created');
       expect(order.status).toBe('in_store');
     }
-    const wooId = (amazonOrderId: string) => (byAmazonId.get(amazonOrderId)?.[0]?.id ?? 0);
+    const wooId = (amazonOrderId: string) => byAmazonId.get(amazonOrderId)?.[0]?.id ?? 0;
 
     // Re-import and re-deliver: nothing new in the store.
     amazon.sandbox.advanceClock(180);

@@ -30,7 +30,12 @@ export interface StoreTestEnv {
 
 export async function openStoreTestEnv(
   databaseUrlOrPath: string,
-  options: { seed?: number; config?: Record<string, unknown>; marketplaceId?: string } = {},
+  options: {
+    seed?: number;
+    config?: Record<string, unknown>;
+    marketplaceId?: string;
+    storeSecrets?: Record<string, string>;
+  } = {},
 ): Promise<StoreTestEnv> {
   const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: 1000 });
   const woo = await startWooSandbox({ seed: options.seed ?? 3 });
@@ -41,7 +46,7 @@ export async function openStoreTestEnv(
       name: 'shop',
       platform: 'woocommerce',
       baseUrl: woo.url,
-      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET, ...options.storeSecrets },
     },
     'test',
   );

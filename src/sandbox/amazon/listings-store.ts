@@ -54,6 +54,24 @@ export class ListingStore {
     }
   }
 
+  /** A seller sells what it has listed: every SKU of an order gets a listing if it has none yet. */
+  ensure(sellerId: string, marketplaceId: string, sku: string, at: string): void {
+    if (sku === '' || this.byKey.has(key(sellerId, marketplaceId, sku))) return;
+    const product = PRODUCTS.find((p) => sku.toUpperCase().includes(p.sku.toUpperCase()));
+    this.put({
+      sellerId,
+      marketplaceId,
+      sku,
+      asin: product?.asin ?? 'B0SANDBOX0',
+      itemName: product?.title ?? sku,
+      productType: SEED_PRODUCT_TYPE,
+      quantity: SEED_QUANTITY,
+      createdAt: at,
+      updatedAt: at,
+      updates: 0,
+    });
+  }
+
   get(sellerId: string, marketplaceId: string, sku: string): SandboxListing | undefined {
     return this.byKey.get(key(sellerId, marketplaceId, sku));
   }

@@ -122,8 +122,18 @@ export class AmazonSandbox {
       seed: this.seed * 1_000_003 + this.generateCalls++,
       taken: (id) => this.orders.has(id),
     });
-    for (const stored of batch) this.orders.add(stored);
+    for (const stored of batch) {
+      this.orders.add(stored);
+      this.listOrderSkus(sellerId, stored.order);
+    }
     return batch.map((s) => s.order.orderId);
+  }
+
+  private listOrderSkus(sellerId: string, order: Order): void {
+    const marketplaceId = order.salesChannel?.marketplaceId ?? '';
+    for (const item of order.orderItems ?? []) {
+      this.listings.ensure(sellerId, marketplaceId, item.product?.sellerSku ?? '', this.nowIso());
+    }
   }
 
   createOrder(input: CreateOrderInput = {}): Order {
@@ -137,6 +147,7 @@ export class AmazonSandbox {
       taken: (id) => this.orders.has(id),
     });
     this.orders.add(stored);
+    this.listOrderSkus(sellerId, stored.order);
     return structuredClone(stored.order);
   }
 

@@ -2,7 +2,7 @@ import { AppError } from '../../lib/errors.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreOrderDraft, StoreOrderRef } from '../store-connector.js';
 import { unwrap, type VendureClient } from './vendure.client.js';
-import { invalidResponse, type ErrorResultShape } from './vendure.errors.js';
+import { invalidResponse, orderMismatch, type ErrorResultShape } from './vendure.errors.js';
 import { planOrder, reconciliation, type VendureOrderPlan } from './vendure-order.mapper.js';
 import { Q } from './vendure.queries.js';
 import type { VendureOrder } from './vendure.types.js';
@@ -10,7 +10,12 @@ import type { VendureOrder } from './vendure.types.js';
 export interface CreatorOptions {
   shippingMethodCode: string | undefined;
   paymentMethodCode: string;
+  nowMs(): number;
+  /** A Draft carrying our id untouched this long is a crashed attempt's and is replaced. */
+  staleDraftMs: number;
 }
+
+export const STALE_DRAFT_MS = 2 * 60 * 1000;
 
 type R = ErrorResultShape & { id?: string };
 const toRef = (o: VendureOrder): StoreOrderRef => ({ ref: o.id, number: o.code });
@@ -19,8 +24,10 @@ const toRef = (o: VendureOrder): StoreOrderRef => ({ ref: o.id, number: o.code }
  * Draft-order flow: createDraftOrder → external reference (unique custom field) → lines with
  * Amazon's prices → customer, addresses, shipping → OrderBridge surcharges (+ reconciliation) →
  * notes → ArrangingPayment → manual payment (PaymentSettled). Idempotent: an order already
- * carrying the OrderBridge id is returned (a Draft left by a crashed attempt is deleted and
- * created again; one left in ArrangingPayment just gets its payment).
+ * carrying the OrderBridge id is returned; one left in ArrangingPayment gets its payment; a Draft
+ * untouched for staleDraftMs (a crashed attempt's) is deleted and created again, a younger one is
+ * another attempt still at work (vendure_order_in_progress, retryable). A failed attempt deletes
+ * its own Draft.
  */
 export class VendureOrderCreator {
   constructor(
@@ -42,7 +49,7 @@ export class VendureOrderCreator {
     if (!existing.ok) return existing;
     if (existing.value !== null) {
       const resumed = await this.resume(existing.value, draft);
-      if (resumed !== null) return resumed;
+      if (resumed !== 'recreate') return resumed;
     }
     const created = await this.client.request<{ createDraftOrder: VendureOrder }>('createDraftOrder', Q.createDraft);
     if (!created.ok) return created;
@@ -56,19 +63,30 @@ export class VendureOrderCreator {
       if (tagged.error.code !== 'vendure_conflict') return tagged;
       const winner = await this.find(draft.orderId); // a racing attempt created it first
       if (!winner.ok) return winner;
-      return winner.value ? ok(toRef(winner.value)) : tagged;
+      return winner.value ? this.resume(winner.value, draft, false) : tagged;
     }
     const filled = await this.fill(order.id, plan.value, draft);
-    if (!filled.ok) return filled;
-    const placed = await this.place(order.id, draft);
-    return placed.ok ? ok(toRef(order)) : placed;
+    const placed = filled.ok ? await this.place(order.id, draft) : filled;
+    if (placed.ok) return ok(toRef(order));
+    await this.discardIfDraft(order.id);
+    return placed;
   }
 
-  /** An order with our id exists: finish it, or (Draft) delete it and return null to start over. */
-  private async resume(found: VendureOrder, draft: StoreOrderDraft): Promise<Result<StoreOrderRef> | null> {
+  /** After a failure: a Draft is deleted (a retry starts clean); ArrangingPayment stays (resume pays). */
+  private async discardIfDraft(id: string): Promise<void> {
+    const current = await this.client.request<{ order: VendureOrder | null }>('order', Q.order, { id });
+    if (current.ok && current.value.order?.state === 'Draft') {
+      await this.client.request('deleteDraftOrder', Q.deleteDraft, { id });
+    }
+  }
+
+  /** An order with our id exists: finish it, report it in progress, or (stale Draft) start over. */
+  private async resume(found: VendureOrder, draft: StoreOrderDraft, mayRecreate = true) {
     if (found.state === 'Draft') {
+      const age = this.options.nowMs() - Date.parse(found.updatedAt);
+      if (!mayRecreate || !(age >= this.options.staleDraftMs)) return err(inProgress(draft, found));
       const del = await this.client.request('deleteDraftOrder', Q.deleteDraft, { id: found.id });
-      return del.ok ? null : del;
+      return del.ok ? ('recreate' as const) : del;
     }
     if (found.state === 'ArrangingPayment') {
       const paid = await this.pay(found.id, draft);
@@ -102,7 +120,9 @@ export class VendureOrderCreator {
     if (fix !== null) {
       const again = await this.setCharges(id, [...plan.charges, fix]);
       if (!again.ok) return again;
-      if (again.value !== plan.totalWithTax) return err(mismatch(draft, plan.totalWithTax, again.value));
+      if (again.value !== plan.totalWithTax) {
+        return err(orderMismatch(draft.amazonOrderId, plan.totalWithTax, again.value));
+      }
     }
     for (const note of plan.notes) {
       const res = await this.client.request('addNoteToOrder', Q.addNote, { input: { id, note, isPublic: false } });
@@ -190,10 +210,10 @@ export class VendureOrderCreator {
   }
 }
 
-function mismatch(draft: StoreOrderDraft, expected: number, actual: number): AppError {
+function inProgress(draft: StoreOrderDraft, found: VendureOrder): AppError {
   return new AppError(
-    'vendure_order_mismatch',
-    `Vendure's total for ${draft.amazonOrderId} is ${actual} minor units, Amazon's is ${expected}.`,
-    { kind: 'conflict', retryable: false, details: { expected, actual } },
+    'vendure_order_in_progress',
+    `Vendure order ${found.code} for ${draft.amazonOrderId} is still being created by another attempt.`,
+    { kind: 'conflict', retryable: true, details: { vendureOrderId: found.id } },
   );
 }

@@ -76,6 +76,16 @@ describe.skipIf(!installed)('Vendure connector: crashes, races, partial cancella
     expect(await ordersWith(d.orderId)).toEqual([{ id: ref.ref, state: 'PaymentSettled' }]);
   });
 
+  it('leaves no order behind when Vendure refuses it (not enough stock)', async () => {
+    const d = draft({
+      items: [item(variant('KPW-COVER-BLK'), 150, '34.99', '5248.50')],
+      totals: { net: '0', tax: '0', gross: '5248.50' },
+    });
+    const res = await connector.createOrder(d);
+    expect(res.ok ? null : res.error.code).toBe('vendure_invalid_request');
+    expect(await ordersWith(d.orderId)).toEqual([]);
+  });
+
   it('does not allocate stock for a draft with lowerStock false (FBA)', async () => {
     const ref = variant('SKILLET 26CM');
     const d = draft({

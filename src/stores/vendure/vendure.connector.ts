@@ -12,7 +12,7 @@ import type {
 } from '../store-connector.js';
 import { adjustStock, findProducts, readStock } from './vendure-catalog.js';
 import { pollEvents } from './vendure-events.poller.js';
-import { VendureOrderCreator } from './vendure-order.creator.js';
+import { STALE_DRAFT_MS, VendureOrderCreator } from './vendure-order.creator.js';
 import { adminApiUrlOf, unwrap, VendureClient } from './vendure.client.js';
 import type { ErrorResultShape } from './vendure.errors.js';
 import { Q } from './vendure.queries.js';
@@ -51,6 +51,8 @@ export class VendureConnector implements StoreConnector {
     this.creator = new VendureOrderCreator(this.client, {
       shippingMethodCode: this.settings.shippingMethodCode,
       paymentMethodCode: this.settings.paymentMethodCode ?? 'orderbridge',
+      nowMs: () => Date.parse(deps.now()),
+      staleDraftMs: STALE_DRAFT_MS,
     });
   }
 

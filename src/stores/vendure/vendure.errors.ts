@@ -101,3 +101,11 @@ export function invalidResponse(where: string, why: string): AppError {
     retryable: false,
   });
 }
+
+export function orderMismatch(amazonOrderId: string, expected: number, actual: number): AppError {
+  return new AppError(
+    'vendure_order_mismatch',
+    `Vendure's total for ${amazonOrderId} is ${actual} minor units, Amazon's is ${expected}.`,
+    { kind: 'conflict', retryable: false, details: { expected, actual } },
+  );
+}
