@@ -5,6 +5,7 @@ import {
   SANDBOX_SELLER_ID,
   startAmazonSandbox,
 } from '../sandbox/amazon/index.js';
+import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../sandbox/woocommerce/index.js';
 import type { NewConnectionInput } from '../sync/connection-input.js';
 import type { App } from './app-context.js';
 
@@ -31,14 +32,25 @@ export function sandboxConnectionInput(
   };
 }
 
+/**
+ * Crops the sandbox's SKU spellings back to the store's SKU ("FBA/X", "X-DE", "X-VARIANT-…" → "X");
+ * lower-case spellings stay unknown, as in a real catalogue, and wait in needs-attention for a link.
+ */
+export const SANDBOX_SKU_CROP = {
+  removePrefixes: ['FBA/'],
+  regex: { pattern: '-(?:[A-Z]{2}|VARIANT-[A-Z0-9]+)$', replacement: '' },
+};
+
 export interface Demo {
   connectionId: string;
   connectionName: string;
   sandboxUrl: string;
+  storeUrl: string;
   stop(): Promise<void>;
 }
 
 const DEMO_CONNECTION = 'sandbox-demo';
+const DEMO_STORE = 'sandbox-woocommerce';
 const DEMO_BACKLOG = 120;
 const DEMO_ACTIVITY_MS = 20_000;
 const DEMO_MARKETPLACE = 'A1PA6795UKMFR9'; // Amazon.de
@@ -49,23 +61,39 @@ const DEMO_MARKETPLACE = 'A1PA6795UKMFR9'; // Amazon.de
  */
 export async function startDemo(app: App): Promise<Demo> {
   const started = await startAmazonSandbox({ port: app.config.sandboxPort, seed: 1 });
+  const woo = await startWooSandbox({ port: app.config.sandboxPort + 1, seed: 1 });
+  const store = await demoStore(app, woo.url);
   started.sandbox.generateOrders({ count: DEMO_BACKLOG, marketplaceId: DEMO_MARKETPLACE });
   const existing = await app.connections.get(app.accountId, DEMO_CONNECTION);
   const endpoints = { spApiBaseUrl: started.url, lwaUrl: `${started.url}/auth/o2/token` };
   const result = existing.ok
-    ? await app.connections.update(app.accountId, DEMO_CONNECTION, { ...endpoints, active: true }, 'demo')
+    ? await app.connections.update(
+        app.accountId,
+        DEMO_CONNECTION,
+        { ...endpoints, active: true, store: store.id },
+        'demo',
+      )
     : await app.connections.add(
         app.accountId,
         sandboxConnectionInput(started.url, {
           name: DEMO_CONNECTION,
           marketplaceId: DEMO_MARKETPLACE,
-          config: { pollIntervalMinutes: 1, syncFromDate: new Date(Date.now() - 7 * 86_400_000).toISOString() },
+          config: {
+            pollIntervalMinutes: 1,
+            skuCrop: SANDBOX_SKU_CROP,
+            syncFromDate: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+          },
         }),
         'demo',
       );
   if (!result.ok) {
     await started.close();
+    await woo.close();
     throw result.error;
+  }
+  if (!existing.ok) {
+    const linked = await app.connections.update(app.accountId, DEMO_CONNECTION, { store: store.id }, 'demo');
+    if (!linked.ok) throw linked.error;
   }
   // A trickle of new orders, as a live seller would have (visible to searchOrders after Amazon's 2 minutes).
   const timer = setInterval(
@@ -82,9 +110,33 @@ export async function startDemo(app: App): Promise<Demo> {
     connectionId: result.value.id,
     connectionName: DEMO_CONNECTION,
     sandboxUrl: started.url,
+    storeUrl: woo.url,
     stop: async () => {
       clearInterval(timer);
       await started.close();
+      await woo.close();
     },
   };
+}
+
+/** The demo's WooCommerce sandbox store (its URL changes with the port, so an existing one is updated). */
+async function demoStore(app: App, url: string): Promise<{ id: string }> {
+  const existing = await app.stores.findByRef(app.accountId, DEMO_STORE);
+  if (existing) {
+    if (existing.baseUrl !== url) await app.storeSide.stores.update(existing.id, { baseUrl: url }, app.clock.nowIso());
+    return existing;
+  }
+  const added = await app.stores.add(
+    app.accountId,
+    {
+      name: DEMO_STORE,
+      platform: 'woocommerce',
+      baseUrl: url,
+      settings: { pollIntervalSeconds: 15 },
+      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+    },
+    'demo',
+  );
+  if (!added.ok) throw added.error;
+  return added.value;
 }

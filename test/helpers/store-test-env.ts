@@ -1,6 +1,7 @@
 import type { App } from '../../src/app/app-context.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
+import { SANDBOX_SKU_CROP } from '../../src/app/demo.js';
 import {
   SANDBOX_CONSUMER_KEY,
   SANDBOX_CONSUMER_SECRET,
@@ -9,14 +10,7 @@ import {
 } from '../../src/sandbox/woocommerce/index.js';
 import { addSandboxConnection, openTestApp } from './test-app.js';
 
-/**
- * Crops the sandbox's SKU spellings back to the store's SKU ("FBA/X", "X-DE", "X-VARIANT-…" → "X");
- * lower-case spellings stay unknown, as they would in a real catalogue, and need a SKU link.
- */
-export const SANDBOX_SKU_CROP = {
-  removePrefixes: ['FBA/'],
-  regex: { pattern: '-(?:[A-Z]{2}|VARIANT-[A-Z0-9]+)$', replacement: '' },
-};
+export { SANDBOX_SKU_CROP };
 
 /** The Amazon sandbox, the WooCommerce sandbox and an app with a connection delivering to that store. */
 export interface StoreTestEnv {

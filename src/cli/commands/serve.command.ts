@@ -26,6 +26,8 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
       await worker.requestSync(demo.connectionId, 'startup');
       lines.push(
         `  Amazon sandbox ${demo.sandboxUrl} with connection "${demo.connectionName}" (active; importing now)`,
+        `  WooCommerce sandbox ${demo.storeUrl}: orders are delivered there; ship or cancel them with its control API`,
+        `    (curl -X POST ${demo.storeUrl}/_sandbox/orders/<id>/ship -d '{"trackingNumber":"T1","customProvider":"My Courier"}')`,
         `  Try: npm run orderbridge -- orders list     npm run orderbridge -- sync ${demo.connectionName}`,
       );
     }
