@@ -1,8 +1,27 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The Vendure plugin and the e2e Vendure server type-check against @vendure/core, which only the
+// e2e install (`npm run vendure:install`) brings; without it they are not linted.
+const vendureInstalled = existsSync(
+  fileURLToPath(import.meta.resolve('./e2e/vendure-server/node_modules/@vendure/core/package.json')),
+);
+
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'test-results', 'coverage', 'dist'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      'test-results',
+      'coverage',
+      'dist',
+      '**/node_modules',
+      '**/.child-tmp.mjs',
+      ...(vendureInstalled ? [] : ['packages/vendure-plugin/**', 'e2e/vendure-server/**']),
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

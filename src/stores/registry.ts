@@ -1,9 +1,10 @@
 import { hubApiPlatform } from './hub-api/index.js';
 import type { StorePlatform } from './store-connector.js';
+import { vendurePlatform } from './vendure/index.js';
 import { woocommercePlatform } from './woocommerce/index.js';
 
 /** Every store platform OrderBridge can deliver to. A new platform = one folder + one line here. */
-const PLATFORMS: readonly StorePlatform[] = [hubApiPlatform, woocommercePlatform];
+const PLATFORMS: readonly StorePlatform[] = [hubApiPlatform, woocommercePlatform, vendurePlatform];
 
 export const PLATFORM_IDS: readonly string[] = PLATFORMS.map((p) => p.id);
 

@@ -1,8 +1,9 @@
 import { AppError } from '../../lib/errors.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreOrderDraft, StoreOrderRef } from '../store-connector.js';
-import { unwrap, type VendureClient } from './vendure.client.js';
-import { invalidResponse, orderMismatch, type ErrorResultShape } from './vendure.errors.js';
+import type { VendureClient } from './vendure.client.js';
+import { orderMismatch } from './vendure.errors.js';
+import { mutate, setCharges, setCustomer, setShipping } from './vendure-draft.steps.js';
 import { planOrder, reconciliation, type VendureOrderPlan } from './vendure-order.mapper.js';
 import { Q } from './vendure.queries.js';
 import type { VendureOrder } from './vendure.types.js';
@@ -17,7 +18,6 @@ export interface CreatorOptions {
 
 export const STALE_DRAFT_MS = 2 * 60 * 1000;
 
-type R = ErrorResultShape & { id?: string };
 const toRef = (o: VendureOrder): StoreOrderRef => ({ ref: o.id, number: o.code });
 
 /**
@@ -63,7 +63,8 @@ export class VendureOrderCreator {
       if (tagged.error.code !== 'vendure_conflict') return tagged;
       const winner = await this.find(draft.orderId); // a racing attempt created it first
       if (!winner.ok) return winner;
-      return winner.value ? this.resume(winner.value, draft, false) : tagged;
+      const outcome = winner.value ? await this.resume(winner.value, draft, false) : tagged;
+      return outcome === 'recreate' ? tagged : outcome;
     }
     const filled = await this.fill(order.id, plan.value, draft);
     const placed = filled.ok ? await this.place(order.id, draft) : filled;
@@ -81,12 +82,16 @@ export class VendureOrderCreator {
   }
 
   /** An order with our id exists: finish it, report it in progress, or (stale Draft) start over. */
-  private async resume(found: VendureOrder, draft: StoreOrderDraft, mayRecreate = true) {
+  private async resume(
+    found: VendureOrder,
+    draft: StoreOrderDraft,
+    mayRecreate = true,
+  ): Promise<Result<StoreOrderRef> | 'recreate'> {
     if (found.state === 'Draft') {
       const age = this.options.nowMs() - Date.parse(found.updatedAt);
       if (!mayRecreate || !(age >= this.options.staleDraftMs)) return err(inProgress(draft, found));
       const del = await this.client.request('deleteDraftOrder', Q.deleteDraft, { id: found.id });
-      return del.ok ? ('recreate' as const) : del;
+      return del.ok ? 'recreate' : del;
     }
     if (found.state === 'ArrangingPayment') {
       const paid = await this.pay(found.id, draft);
@@ -97,28 +102,26 @@ export class VendureOrderCreator {
 
   private async fill(id: string, plan: VendureOrderPlan, draft: StoreOrderDraft): Promise<Result<void>> {
     for (const line of plan.lines) {
-      const res = await this.mutate('addItemToDraftOrder', Q.addItem, { id, input: line }, ['Order']);
+      const res = await mutate(this.client, 'addItemToDraftOrder', Q.addItem, { id, input: line }, ['Order']);
       if (!res.ok) return res;
     }
-    const customer = await this.setCustomer(id, plan.customer);
+    const customer = await setCustomer(this.client, id, plan.customer);
     if (!customer.ok) return customer;
-    const ship = await this.client.request('setDraftOrderShippingAddress', Q.shippingAddress, {
-      id,
-      input: plan.shippingAddress,
-    });
-    if (!ship.ok) return ship;
-    const bill = await this.client.request('setDraftOrderBillingAddress', Q.billingAddress, {
-      id,
-      input: plan.billingAddress,
-    });
-    if (!bill.ok) return bill;
-    const method = await this.setShipping(id, draft);
+    for (const [name, query, input] of [
+      ['setDraftOrderShippingAddress', Q.shippingAddress, plan.shippingAddress],
+      ['setDraftOrderBillingAddress', Q.billingAddress, plan.billingAddress],
+    ] as const) {
+      if (input === null) continue;
+      const res = await this.client.request(name, query, { id, input });
+      if (!res.ok) return res;
+    }
+    const method = await setShipping(this.client, id, this.options.shippingMethodCode, draft);
     if (!method.ok) return method;
-    const charged = await this.setCharges(id, plan.charges);
+    const charged = await setCharges(this.client, id, plan.charges);
     if (!charged.ok) return charged;
     const fix = reconciliation(plan.totalWithTax, charged.value);
     if (fix !== null) {
-      const again = await this.setCharges(id, [...plan.charges, fix]);
+      const again = await setCharges(this.client, id, [...plan.charges, fix]);
       if (!again.ok) return again;
       if (again.value !== plan.totalWithTax) {
         return err(orderMismatch(draft.amazonOrderId, plan.totalWithTax, again.value));
@@ -131,59 +134,8 @@ export class VendureOrderCreator {
     return ok(undefined);
   }
 
-  private async setCustomer(id: string, customer: VendureOrderPlan['customer']): Promise<Result<void>> {
-    const res = await this.mutate('setCustomerForDraftOrder', Q.setCustomer, { id, input: customer }, ['Order']);
-    if (res.ok || res.error.details.errorCode !== 'EMAIL_ADDRESS_CONFLICT_ERROR') return res.ok ? ok(undefined) : res;
-    const found = await this.client.request<{ customers: { items: { id: string }[] } }>(
-      'customers',
-      Q.customerByEmail,
-      { email: customer.emailAddress },
-    );
-    if (!found.ok) return found;
-    const customerId = found.value.customers.items[0]?.id;
-    if (customerId === undefined) return res;
-    const set = await this.mutate('setCustomerForDraftOrder', Q.setCustomer, { id, customerId }, ['Order']);
-    return set.ok ? ok(undefined) : set;
-  }
-
-  private async setShipping(id: string, draft: StoreOrderDraft): Promise<Result<void>> {
-    const quotes = await this.client.request<{ eligibleShippingMethodsForDraftOrder: { id: string; code: string }[] }>(
-      'eligibleShippingMethodsForDraftOrder',
-      Q.shippingMethods,
-      { id },
-    );
-    if (!quotes.ok) return quotes;
-    const list = quotes.value.eligibleShippingMethodsForDraftOrder;
-    const wanted = this.options.shippingMethodCode;
-    const method = wanted === undefined ? list[0] : list.find((m) => m.code === wanted);
-    if (method === undefined) {
-      const message = `No eligible Vendure shipping method ${wanted ? `"${wanted}" ` : ''}for order ${draft.amazonOrderId}.`;
-      return err(
-        new AppError('vendure_shipping_method_missing', message, {
-          kind: 'invalid',
-          retryable: false,
-          details: { eligible: list.map((m) => m.code) },
-        }),
-      );
-    }
-    const res = await this.mutate('setDraftOrderShippingMethod', Q.setShippingMethod, { id, methodId: method.id }, [
-      'Order',
-    ]);
-    return res.ok ? ok(undefined) : res;
-  }
-
-  private async setCharges(id: string, charges: VendureOrderPlan['charges']): Promise<Result<number>> {
-    const res = await this.client.request<{ orderBridgeSetOrderCharges: { totalWithTax: number } | null }>(
-      'orderBridgeSetOrderCharges',
-      Q.setCharges,
-      { id, charges },
-    );
-    if (!res.ok) return res;
-    return ok(res.value.orderBridgeSetOrderCharges?.totalWithTax ?? 0);
-  }
-
   private async place(id: string, draft: StoreOrderDraft): Promise<Result<void>> {
-    const moved = await this.mutate('transitionOrderToState', Q.transition, { id, state: 'ArrangingPayment' }, [
+    const moved = await mutate(this.client, 'transitionOrderToState', Q.transition, { id, state: 'ArrangingPayment' }, [
       'Order',
     ]);
     if (!moved.ok) return moved;
@@ -197,16 +149,8 @@ export class VendureOrderCreator {
       transactionId: draft.amazonOrderId,
       metadata: { source: 'amazon', amazonOrderId: draft.amazonOrderId, marketplaceId: draft.marketplaceId },
     };
-    const res = await this.mutate('addManualPaymentToOrder', Q.addPayment, { input }, ['Order']);
+    const res = await mutate(this.client, 'addManualPaymentToOrder', Q.addPayment, { input }, ['Order']);
     return res.ok ? ok(undefined) : res;
-  }
-
-  private async mutate(name: string, query: string, variables: Record<string, unknown>, okTypes: string[]) {
-    const res = await this.client.request<Record<string, R>>(name, query, variables);
-    if (!res.ok) return res;
-    const value = res.value[name];
-    if (value === undefined) return err(invalidResponse(name, 'no result'));
-    return unwrap(value, okTypes, name);
   }
 }
 

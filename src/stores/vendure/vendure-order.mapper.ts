@@ -13,14 +13,16 @@ export interface VendureOrderPlan {
     customFields: Record<string, string | number | boolean | null>;
   }[];
   customer: { firstName: string; lastName: string; emailAddress: string; phoneNumber?: string };
-  shippingAddress: Record<string, string>;
-  billingAddress: Record<string, string>;
+  /** null when Amazon gave no country (restricted PII): the order then has no address. */
+  shippingAddress: Record<string, string> | null;
+  billingAddress: Record<string, string> | null;
   charges: { sku: string; description: string; priceWithTax: number; taxRate: number }[];
   totalWithTax: number;
   notes: string[];
 }
 
-function address(a: StoreAddress): Record<string, string> {
+function address(a: StoreAddress): Record<string, string> | null {
+  if (a.countryCode.trim() === '') return null;
   const out: Record<string, string> = {
     fullName: a.name,
     streetLine1: a.line1,
