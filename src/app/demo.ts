@@ -7,6 +7,7 @@ import {
 } from '../sandbox/amazon/index.js';
 import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../sandbox/woocommerce/index.js';
 import type { NewConnectionInput } from '../sync/connection-input.js';
+import { MARKETPLACES } from '../sandbox/amazon/marketplace-catalog.js';
 import type { App } from './app-context.js';
 
 /** The input of a connection to a running sandbox, with its built-in credentials (demo, tests, benchmarks). */
@@ -38,7 +39,8 @@ export function sandboxConnectionInput(
  */
 export const SANDBOX_SKU_CROP = {
   removePrefixes: ['FBA/'],
-  regex: { pattern: '-(?:[A-Z]{2}|VARIANT-[A-Z0-9]+)$', replacement: '' },
+  removeSuffixes: [...new Set(MARKETPLACES.map((m) => `-${m.country}`))],
+  regex: { pattern: '-VARIANT-[A-Z0-9]+$', replacement: '' },
 };
 
 export interface Demo {
