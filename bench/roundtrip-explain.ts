@@ -17,7 +17,10 @@ export async function explainMissing(
   const unconfirmed = [...ledger.shipped]
     .filter(([id, t]) => !(amazon.sandbox.getOrder(id).packages ?? []).some((p) => p.trackingNumber === t))
     .map(([id]) => id);
-  for (const id of [...lost.slice(0, 10), ...unconfirmed.slice(0, 10)]) {
+  const notCancelled = [...ledger.cancelled].filter(
+    (id) => amazon.sandbox.getOrder(id).fulfillment?.fulfillmentStatus !== 'CANCELLED',
+  );
+  for (const id of [...lost.slice(0, 10), ...unconfirmed.slice(0, 10), ...notCancelled.slice(0, 10)]) {
     const d = await app.orders.details(app.accountId, id);
     const amazonStatus = amazon.sandbox.getOrder(id).fulfillment?.fulfillmentStatus;
     if (!d.ok) console.log(`  ${id}: Amazon ${amazonStatus}; not in OrderBridge`);
@@ -26,7 +29,8 @@ export async function explainMissing(
       console.log(
         `  ${id}: Amazon ${amazonStatus}; OrderBridge ${o.status}/${o.storeState ?? '-'} ${o.holdReason ?? ''} ${o.errorCode ?? ''} ${o.errorMessage ?? ''}`,
       );
-      for (const e of d.value.timeline.slice(-3)) console.log(`      ${e.kind}: ${e.summary}`);
+      for (const e of d.value.timeline.slice(-6)) console.log(`      ${e.kind}: ${e.summary}`);
+      console.log(`      Amazon feed actions: ${JSON.stringify(amazon.sandbox.orderFeedActions(id))}`);
     }
   }
   const jobs = await app.db
