@@ -18,7 +18,6 @@ export default tseslint.config(
       'coverage',
       'dist',
       '**/node_modules',
-      '**/.child-tmp.mjs',
       ...(vendureInstalled ? [] : ['packages/vendure-plugin/**', 'e2e/vendure-server/**']),
     ],
   },

@@ -27,7 +27,7 @@ export interface RoundtripCounts {
   stockUpdatesApplied: number;
 }
 
-type WooOrder = { id: number; meta_data: Array<{ key: string; value: unknown }> };
+type WooOrder = { id: number; status?: string; meta_data: Array<{ key: string; value: unknown }> };
 
 export function storeOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
   const byId = new Map<string, WooOrder[]>();

@@ -37,7 +37,8 @@ export class Merchant {
   storeTick(): void {
     for (const [amazonId, orders] of storeOrdersByAmazonId(this.woo)) {
       const order = orders[0];
-      if (!order || this.seen.has(order.id)) continue;
+      // A merchant acts on paid orders; a pending one is still being created by OrderBridge.
+      if (!order || this.seen.has(order.id) || order.status !== 'processing') continue;
       this.seen.add(order.id);
       const roll = this.rng.next();
       const amazonStatus = this.amazon.sandbox.getOrder(amazonId).fulfillment?.fulfillmentStatus;

@@ -61,10 +61,8 @@ describeEachDatabase(
       const list = await call('GET', '/api/stores');
       expect((list.body.stores as Array<{ name: string }>).map((s) => s.name).sort()).toEqual(['erp', 'shop']);
       const shop = await call('GET', '/api/stores/shop');
-      expect(shop.body).toMatchObject({
-        platform: 'woocommerce',
-        secretHints: { consumerKey: expect.stringMatching(/^\*\*\*\*/) },
-      });
+      expect(shop.body.platform).toBe('woocommerce');
+      expect((shop.body.secretHints as { consumerKey: string }).consumerKey).toMatch(/^\*\*\*\*/);
       expect(JSON.stringify(shop.body)).not.toContain(WEBHOOK_SECRET);
       const tested = await call('POST', '/api/stores/shop/test');
       expect(tested).toMatchObject({ status: 200, body: { platform: 'woocommerce' } });

@@ -29,6 +29,8 @@ export async function openStoreTestEnv(
     config?: Record<string, unknown>;
     marketplaceId?: string;
     storeSecrets?: Record<string, string>;
+    /** Another store than the WooCommerce sandbox (the sandbox still runs, unused). */
+    store?: { platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets?: Record<string, string> };
   } = {},
 ): Promise<StoreTestEnv> {
   const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: 1000 });
@@ -38,9 +40,15 @@ export async function openStoreTestEnv(
     app.accountId,
     {
       name: 'shop',
-      platform: 'woocommerce',
-      baseUrl: woo.url,
-      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET, ...options.storeSecrets },
+      ...(options.store ?? {
+        platform: 'woocommerce',
+        baseUrl: woo.url,
+        secrets: {
+          consumerKey: SANDBOX_CONSUMER_KEY,
+          consumerSecret: SANDBOX_CONSUMER_SECRET,
+          ...options.storeSecrets,
+        },
+      }),
     },
     'test',
   );
@@ -80,17 +88,27 @@ export async function runJobsUntil(
   }
 }
 
-/** Links every SKU of held orders to the store product it is a spelling of (what a merchant does once). */
-export async function linkHeldSkus(env: StoreTestEnv): Promise<number> {
+const wooRefOf = (env: StoreTestEnv, catalogueSku: string): string => {
+  const stock = env.woo.sandbox.getStock(catalogueSku);
+  return stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+};
+
+/**
+ * Links every SKU of held orders to the store product it is a spelling of (what a merchant does
+ * once). `refOf` names the store product of a catalogue SKU (default: the WooCommerce sandbox's).
+ */
+export async function linkHeldSkus(
+  env: StoreTestEnv,
+  refOf: (catalogueSku: string) => string | undefined = (sku) => wooRefOf(env, sku),
+): Promise<number> {
   const held = await env.app.storeSideService.needsAttention(env.app.accountId, 500);
   let linked = 0;
   for (const order of held.filter((o) => o.holdReason?.startsWith('unknown_sku'))) {
     const unknown = (order.holdReason ?? '').replace(/^unknown_sku: /, '').split(', ');
     for (const sku of unknown) {
       const product = PRODUCTS.find((p) => p.sku.toLowerCase().replace(/-/g, ' ') === sku || p.sku === sku);
-      if (!product) continue;
-      const stock = env.woo.sandbox.getStock(product.sku);
-      const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+      const ref = product ? refOf(product.sku) : undefined;
+      if (ref === undefined) continue;
       const r = await env.app.storeSideService.linkSku(env.app.accountId, env.connectionId, sku, ref);
       if (!r.ok) throw r.error;
       linked += 1;

@@ -15,11 +15,17 @@ const SERVER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export const VENDURE_INSTALL_COMMAND = 'npm ci --prefix e2e/vendure-server';
 export const VENDURE_SKIP_NOTICE = `Vendure integration tests SKIPPED: e2e/vendure-server is not installed (run \`${VENDURE_INSTALL_COMMAND}\`).`;
 
+/** The seeded superadmin, and the codes of the seeded OrderBridge shipping and payment methods. */
+export const VENDURE_SUPERADMIN = { username: 'superadmin', password: 'orderbridge-e2e-password' };
+export const VENDURE_METHOD_CODES = { shippingMethodCode: 'orderbridge', paymentMethodCode: 'orderbridge' };
+
 export function vendureInstalled(): boolean {
   return existsSync(path.join(SERVER_DIR, 'node_modules/@vendure/core/package.json'));
 }
 
 export interface VendureServerOptions {
+  /** Listen on this port (default: a free one), e.g. to give OrderBridge the Admin API URL before the start. */
+  port?: number;
   webhookUrl?: string;
   webhookSecret?: string;
   /** Seed products (gross price in minor units); default: the Amazon sandbox catalogue, 100 each. */
@@ -49,7 +55,8 @@ export const defaultSeedProducts = (): NonNullable<VendureServerOptions['product
     ...(i === 0 ? { ean: '4006381333931' } : {}),
   }));
 
-function freePort(): Promise<number> {
+/** A port free right now (for VendureServerOptions.port). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -75,9 +82,9 @@ function stop(child: ChildProcess): Promise<void> {
 
 export async function startVendureServer(options: VendureServerOptions = {}): Promise<VendureServer> {
   if (!vendureInstalled()) throw new Error(VENDURE_SKIP_NOTICE);
-  const port = await freePort();
-  const username = 'superadmin';
-  const password = 'orderbridge-e2e-password';
+  const port = options.port ?? (await freePort());
+  const username = VENDURE_SUPERADMIN.username;
+  const password = VENDURE_SUPERADMIN.password;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     VENDURE_DISABLE_TELEMETRY: 'true',

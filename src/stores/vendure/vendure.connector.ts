@@ -108,7 +108,7 @@ export class VendureConnector implements StoreConnector {
   }
 
   pollEvents(cursor: string | null): Promise<Result<StoreEventPage>> {
-    return pollEvents(this.client, cursor);
+    return pollEvents(this.client, cursor, Date.parse(this.deps.now()));
   }
 
   parseWebhook(webhook: IncomingWebhook): Result<StoreEvent[]> {

@@ -200,4 +200,21 @@ describe.skipIf(!installed)('Vendure connector against a real Vendure 3.7 with t
     expect(must(await connector.adjustStock(ref, 5, 'k-2'))).toBe(102);
     expect(must(await connector.readStock([ref])).get(ref)).toBe(102);
   });
+
+  it('reports a stock change made in Vendure through pollEvents (variant id as productRef)', async () => {
+    const ref = variant('CHAIR-ERGO-01'); // no other test orders it: nothing allocated
+    const before = must(await connector.pollEvents(null)).cursor;
+    must(
+      await admin.request(
+        'updateProductVariants',
+        `mutation($input: [UpdateProductVariantInput!]!) { updateProductVariants(input: $input) { id } }`,
+        { input: [{ id: ref, stockOnHand: 42 }] },
+      ),
+    );
+    const page = must(await connector.pollEvents(before));
+    const stock = page.events.filter((e) => e.kind === 'stock' && e.productRef === ref);
+    expect(stock.at(-1)).toMatchObject({ kind: 'stock', productRef: ref, sku: 'CHAIR-ERGO-01', available: 42 });
+    const again = must(await connector.pollEvents(page.cursor));
+    expect(again.events.filter((e) => e.kind === 'stock' && e.productRef === ref).length).toBeLessThanOrEqual(1);
+  });
 });

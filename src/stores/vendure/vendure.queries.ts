@@ -19,6 +19,9 @@ export const Q = {
   variants: (extra: string) => `query OrderBridgeVariants($filter: ProductVariantFilterParameter!, $take: Int!) {
     productVariants(options: { filter: $filter, take: $take }) {
       items { id sku name trackInventory stockLevels { stockOnHand stockAllocated } ${extra} } } }`,
+  updatedVariants: `query OrderBridgeUpdatedVariants($filter: ProductVariantFilterParameter!, $skip: Int!, $take: Int!) {
+    productVariants(options: { filter: $filter, sort: { updatedAt: ASC }, skip: $skip, take: $take }) {
+      items { id sku name updatedAt trackInventory stockLevels { stockOnHand stockAllocated } } } }`,
   createDraft: `mutation OrderBridgeCreateDraft { createDraftOrder { id code } }`,
   deleteDraft: `mutation OrderBridgeDeleteDraft($id: ID!) { deleteDraftOrder(orderId: $id) { result message } }`,
   setOrderFields: `mutation OrderBridgeSetFields($id: ID!, $input: UpdateOrderInput!) {

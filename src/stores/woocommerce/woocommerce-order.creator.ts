@@ -111,6 +111,10 @@ export class WooOrderCreator {
     }
     const notes = await this.addMissingNotes(order.id, draft.notes);
     if (!notes.ok) return notes;
+    // The merchant may already have acted on the pending order (e.g. cancelled it): never undo that.
+    const current = await this.client.get<WooOrder>(`/wc/v3/orders/${order.id}`);
+    if (!current.ok) return current;
+    if (current.value.data.status !== 'pending') return ok(toRef(current.value.data));
     const put = await this.client.put<WooOrder>(`/wc/v3/orders/${order.id}`, body);
     if (!put.ok) return put;
     if (!equals(put.value.data.total, target)) {

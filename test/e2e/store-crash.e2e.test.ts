@@ -1,0 +1,452 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { App } from '../../src/app/app-context.js';
+import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
+import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
+import {
+  SANDBOX_CONSUMER_KEY,
+  SANDBOX_CONSUMER_SECRET,
+  startWooSandbox,
+  type StartedWooSandbox,
+} from '../../src/sandbox/woocommerce/index.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { SANDBOX_SKU_CROP, wooOrdersByAmazonId } from '../helpers/store-test-env.js';
+import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
+
+/**
+ * "Killing the worker during delivery or write-back never creates a second store order or a second
+ * shipment confirmation" (PRODUCT.md §6, ARCHITECTURE.md "Jobs"). A child process runs the store-side
+ * jobs against the Amazon and WooCommerce sandboxes (behind slow proxies, so kills land inside HTTP
+ * calls and between a call's commit and its answer) and is SIGKILLed at seeded random moments, then
+ * restarted, until the work is done. Everything is counted in the sandboxes' own state.
+ */
+
+const ORDERS = 30;
+const SHIPPED = 15;
+const MAX_KILLS = { delivery: 8, writeBack: 6 };
+
+// Bundled once: `node --import tsx` needs ~3 s to start the app here, the bundle under 1 s.
+const bundleDir = new URL('../../node_modules/.cache/orderbridge-store-crash/', import.meta.url).pathname;
+const bundle = `${bundleDir}store-worker-child-${process.pid}.mjs`;
+
+beforeAll(async () => {
+  mkdirSync(bundleDir, { recursive: true });
+  await build({
+    entryPoints: [new URL('./support/store-worker-child.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+});
+afterAll(() => rmSync(bundle, { force: true }));
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+type Range = readonly [number, number];
+
+/**
+ * An HTTP proxy in front of a sandbox that waits before forwarding (a killed client's request never
+ * arrives) and before answering (the sandbox has committed, the client does not know yet).
+ */
+interface DelayProxy {
+  url: string;
+  /** Requests held or forwarded right now. */
+  inFlight: number;
+  /** Answers the client was no longer there to receive. */
+  answersLost: number;
+  delays: { before: Range; after: Range } | null;
+  close(): Promise<void>;
+}
+
+async function startDelayProxy(target: string, random: () => number): Promise<DelayProxy> {
+  const to = new URL(target);
+  const pick = ([min, max]: Range): number => min + Math.floor(random() * (max - min + 1));
+  const hop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
+  const forward = (req: http.IncomingMessage, body: Buffer) =>
+    new Promise<{ status: number; headers: http.OutgoingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const headers: http.OutgoingHttpHeaders = { host: to.host, 'content-length': body.length };
+      for (const [k, v] of Object.entries(req.headers)) if (!hop.has(k) && v !== undefined) headers[k] = v;
+      const up = http.request(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const out: http.OutgoingHttpHeaders = {};
+            for (const [k, v] of Object.entries(res.headers)) if (!hop.has(k) && v !== undefined) out[k] = v;
+            resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(parts) });
+          });
+        },
+      );
+      up.on('error', reject);
+      up.end(body);
+    });
+
+  const proxy: DelayProxy = { url: '', inFlight: 0, answersLost: 0, delays: null, close: () => Promise.resolve() };
+  const server = http.createServer((req, res) => {
+    let gone = false;
+    res.on('close', () => {
+      if (!res.writableFinished) gone = true;
+    });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      proxy.inFlight += 1;
+      void (async () => {
+        try {
+          if (proxy.delays) await sleep(pick(proxy.delays.before));
+          if (gone) return;
+          const answer = await forward(req, Buffer.concat(chunks)).catch(() => null);
+          if (proxy.delays) await sleep(pick(proxy.delays.after));
+          if (gone) {
+            proxy.answersLost += 1;
+            return;
+          }
+          // The sandbox dropped the connection (a lost-response or timeout fault): so does the proxy.
+          if (!answer) return void res.destroy();
+          res.writeHead(answer.status, { ...answer.headers, 'content-length': answer.body.length });
+          res.end(answer.body);
+        } finally {
+          proxy.inFlight -= 1;
+        }
+      })();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  proxy.close = () =>
+    new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
+  return proxy;
+}
+
+interface Child {
+  workerId: string;
+  ready: Promise<void>;
+  exited: Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+let children = 0;
+function startChild(database: string): Child {
+  const workerId = `store-crash-child-${process.pid}-${(children += 1)}`;
+  const proc = spawn(process.execPath, [bundle, database, workerId], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`child not ready after 20 s:\n${out}`)), 20_000);
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready\n')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`child exited before it was ready:\n${out}`));
+    });
+  });
+  ready.catch(() => undefined);
+  return { workerId, ready, exited, kill: (signal) => proc.kill(signal) };
+}
+
+interface KillRecord {
+  /** Jobs the killed process held as running (it died inside them). */
+  runningJobs: number;
+  /** HTTP calls to a sandbox in flight at the kill. */
+  callsInFlight: number;
+  /** Work the sandbox committed that OrderBridge had not recorded (the dangerous window). */
+  unrecorded: number;
+}
+
+describeEachDatabase(
+  'store side survives kill -9',
+  (ctx) => {
+    let amazon: StartedAmazonSandbox;
+    let woo: StartedWooSandbox;
+    let amazonProxy: DelayProxy;
+    let wooProxy: DelayProxy;
+    let app: App;
+    let storeId: string;
+    let connectionId: string;
+    const random = seeded(ctx.dialect === 'sqlite' ? 4242 : 2424);
+
+    beforeEach(async () => {
+      amazon = await startAmazonSandbox({ seed: 21, rateScale: 1000 });
+      woo = await startWooSandbox({ seed: 21 });
+      amazonProxy = await startDelayProxy(amazon.url, random);
+      wooProxy = await startDelayProxy(woo.url, random);
+      app = await openTestApp(ctx.url());
+      const store = await app.stores.add(
+        app.accountId,
+        {
+          name: 'shop',
+          platform: 'woocommerce',
+          baseUrl: wooProxy.url,
+          secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+        },
+        'test',
+      );
+      if (!store.ok) throw store.error;
+      storeId = store.value.id;
+      const connection = await addSandboxConnection(
+        app,
+        { ...amazon, url: amazonProxy.url },
+        {
+          config: {
+            orderTypes: ['MFN'],
+            skuCrop: SANDBOX_SKU_CROP,
+            defaultShippingService: 'Other',
+            carrierMapping: { 'dhl-de': 'DHL' },
+          },
+        },
+      );
+      connectionId = connection.id;
+      const linked = await app.connections.update(app.accountId, connectionId, { store: 'shop' }, 'test');
+      if (!linked.ok) throw linked.error;
+      // Lower-case SKU spellings have no store product: link them up front (what a merchant does once).
+      for (const product of PRODUCTS) {
+        const stock = woo.sandbox.getStock(product.sku);
+        const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+        const sku = product.sku.toLowerCase().replace(/-/g, ' ');
+        const r = await app.storeSideService.linkSku(app.accountId, connectionId, sku, ref);
+        if (!r.ok) throw r.error;
+      }
+    });
+    afterEach(async () => {
+      await app.close();
+      await amazonProxy.close();
+      await wooProxy.close();
+      await woo.close();
+      await amazon.close();
+    });
+
+    const count = async (query: Promise<{ n: number | string | bigint } | undefined>): Promise<number> =>
+      Number((await query)?.n ?? 0);
+
+    /**
+     * Starts the worker, SIGKILLs it `killAfter` ms after it is ready, restarts it — up to `maxKills`
+     * times or until `done` — then lets one last worker finish and stops it gracefully.
+     */
+    async function killAndRestart(options: {
+      maxKills: number;
+      killAfter: Range;
+      done: () => Promise<boolean>;
+      unrecorded: () => Promise<number>;
+    }): Promise<KillRecord[]> {
+      const kills: KillRecord[] = [];
+      const db = ctx.getDb();
+      while (kills.length < options.maxKills && !(await options.done())) {
+        const child = startChild(ctx.url());
+        await child.ready;
+        await sleep(options.killAfter[0] + Math.floor(random() * (options.killAfter[1] - options.killAfter[0])));
+        const callsInFlight = amazonProxy.inFlight + wooProxy.inFlight;
+        child.kill('SIGKILL');
+        await child.exited;
+        const runningJobs = await count(
+          db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('locked_by', '=', child.workerId)
+            .where('state', '=', 'running')
+            .executeTakeFirst(),
+        );
+        kills.push({ runningJobs, callsInFlight, unrecorded: await options.unrecorded() });
+      }
+      const last = startChild(ctx.url());
+      await last.ready;
+      const until = Date.now() + 30_000;
+      while (!(await options.done())) {
+        if (Date.now() > until) {
+          const jobs = await db
+            .selectFrom('jobs')
+            .select(['name', 'state', 'attempts', 'last_error', 'run_at', 'locked_by'])
+            .execute();
+          const orders = await db.selectFrom('orders').select(['store_state', 'status', 'hold_reason']).execute();
+          last.kill('SIGKILL');
+          throw new Error(
+            `the last worker did not finish the work in 30 s: ${JSON.stringify({ jobs, orders, kills })}`,
+          );
+        }
+        await sleep(100);
+      }
+      last.kill('SIGTERM');
+      await last.exited;
+      return kills;
+    }
+
+    const summary = (kills: KillRecord[]) => ({
+      kills: kills.length,
+      insideJobs: kills.filter((k) => k.runningJobs > 0).length,
+      insideCalls: kills.filter((k) => k.callsInFlight > 0).length,
+      committedNotRecorded: kills.filter((k) => k.unrecorded > 0).length,
+      answersLost: amazonProxy.answersLost + wooProxy.answersLost,
+    });
+
+    it(
+      `delivers ${ORDERS} orders and confirms ${SHIPPED} shipments exactly once through repeated kills`,
+      { timeout: 120_000 },
+      async () => {
+        const db = ctx.getDb();
+        const ids = amazon.sandbox.generateOrders({
+          count: ORDERS,
+          marketplaceId: DE,
+          fulfillment: 'MFN',
+          statuses: { UNSHIPPED: 1 },
+        });
+        const imported = await app.importOrders(connectionId, { trigger: 'manual' });
+        if (!imported.ok) throw imported.error;
+        const queued = await count(
+          db
+            .selectFrom('jobs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('name', '=', 'orders.deliver')
+            .where('state', '=', 'queued')
+            .executeTakeFirst(),
+        );
+        expect(queued).toBe(ORDERS);
+
+        // ── Part 1: delivery. Three order POSTs also lose their answer (committed, connection dropped).
+        const deliveryStarted = Date.now();
+        wooProxy.delays = { before: [1, 8], after: [5, 40] };
+        amazonProxy.delays = { before: [1, 8], after: [5, 40] };
+        woo.sandbox.setFaults({ loseOrderCreateResponses: 3 });
+        const created = (): Promise<number> =>
+          count(
+            db
+              .selectFrom('orders')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('store_state', '=', 'created')
+              .executeTakeFirst(),
+          );
+        const delivery = await killAndRestart({
+          maxKills: MAX_KILLS.delivery,
+          killAfter: [150, 700],
+          done: async () => (await created()) === ORDERS,
+          // Store orders that exist while OrderBridge has not recorded them as created.
+          unrecorded: async () => wooOrdersByAmazonId(woo).size - (await created()),
+        });
+        const deliveryStats = summary(delivery);
+        const deliveryMs = Date.now() - deliveryStarted;
+
+        const byAmazonId = wooOrdersByAmazonId(woo);
+        expect(byAmazonId.size).toBe(ORDERS);
+        for (const id of ids) {
+          const storeOrders = byAmazonId.get(id) ?? [];
+          expect(
+            storeOrders.map((o) => o.id),
+            `store orders of ${id}`,
+          ).toHaveLength(1);
+          // Finished, not a half-made `pending` order left behind by a kill.
+          expect(storeOrders[0]?.status, id).toBe('processing');
+        }
+        expect(woo.sandbox.statsSnapshot().ordersCreated).toBe(ORDERS);
+        expect(woo.sandbox.statsSnapshot().responsesLost).toBe(3);
+        const rows = await db
+          .selectFrom('orders')
+          .select(['amazon_order_id', 'store_state', 'store_order_ref'])
+          .execute();
+        expect(rows).toHaveLength(ORDERS);
+        for (const row of rows) {
+          expect(row.store_state, row.amazon_order_id).toBe('created');
+          expect(row.store_order_ref).toBe(String(byAmazonId.get(row.amazon_order_id)?.[0]?.id));
+        }
+        expect(deliveryStats.insideJobs).toBeGreaterThanOrEqual(3);
+
+        // ── Part 2: the store ships half of them; one poll records the shipments and queues their jobs.
+        wooProxy.delays = null;
+        amazonProxy.delays = null;
+        woo.sandbox.setFaults({});
+        amazonProxy.answersLost = 0;
+        wooProxy.answersLost = 0;
+        const shipped = ids.slice(0, SHIPPED);
+        const tracking = new Map<string, string>();
+        shipped.forEach((id, i) => {
+          const orderId = byAmazonId.get(id)?.[0]?.id ?? 0;
+          const trackingNumber = i % 2 ? `SP-${1000 + i}` : `003404341612${String(i).padStart(8, '0')}`;
+          tracking.set(id, trackingNumber);
+          if (i % 2) woo.sandbox.shipOrder({ orderId, customProvider: 'Speedy Parcel', trackingNumber });
+          else woo.sandbox.shipOrder({ orderId, provider: 'dhl-de', trackingNumber });
+        });
+        const polled = await app.storeSideService.pollStore(app.accountId, storeId);
+        if (!polled.ok) throw polled.error;
+        expect(polled.value.shipments).toBe(SHIPPED);
+
+        const writeBackStarted = Date.now();
+        wooProxy.delays = { before: [1, 8], after: [5, 40] };
+        // confirmShipment answers slowly: the package exists on Amazon well before OrderBridge hears so.
+        amazonProxy.delays = { before: [5, 30], after: [100, 300] };
+        const confirmed = (): Promise<number> =>
+          count(
+            db
+              .selectFrom('shipments')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('state', '=', 'confirmed')
+              .executeTakeFirst(),
+          );
+        const writeBack = await killAndRestart({
+          maxKills: MAX_KILLS.writeBack,
+          killAfter: [100, 600],
+          done: async () => (await confirmed()) === SHIPPED,
+          // Packages Amazon has while OrderBridge still has the shipment pending.
+          unrecorded: async () =>
+            shipped.filter((id) => (amazon.sandbox.getOrder(id).packages ?? []).length > 0).length -
+            (await confirmed()),
+        });
+        const writeBackStats = summary(writeBack);
+        const writeBackMs = Date.now() - writeBackStarted;
+
+        for (const id of ids) {
+          const packages = amazon.sandbox.getOrder(id).packages ?? [];
+          if (!tracking.has(id)) {
+            expect(packages, id).toHaveLength(0);
+            continue;
+          }
+          expect(
+            packages.map((p) => p.packageReferenceId),
+            `packages of ${id}`,
+          ).toEqual(['1']);
+          expect(packages[0]?.trackingNumber).toBe(tracking.get(id));
+          expect(amazon.sandbox.getOrder(id).fulfillment?.fulfillmentStatus).toBe('SHIPPED');
+          const details = await app.orders.details(app.accountId, id);
+          if (!details.ok) throw details.error;
+          expect(
+            details.value.timeline.filter((e) => e.kind === 'amazon.shipment_confirmed'),
+            id,
+          ).toHaveLength(1);
+        }
+        const shipments = await db.selectFrom('shipments').select(['order_id', 'state']).execute();
+        expect(shipments).toHaveLength(SHIPPED);
+        expect(new Set(shipments.map((s) => s.order_id)).size).toBe(SHIPPED);
+        expect(shipments.every((s) => s.state === 'confirmed')).toBe(true);
+        expect(writeBackStats.insideJobs).toBeGreaterThanOrEqual(3);
+        // Still one store order each: the write-back workers changed nothing in the store.
+        expect([...wooOrdersByAmazonId(woo).values()].every((o) => o.length === 1)).toBe(true);
+
+        console.info(
+          `[store-crash ${ctx.dialect}] delivery ${deliveryMs} ms ${JSON.stringify(deliveryStats)}; ` +
+            `write-back ${writeBackMs} ms ${JSON.stringify(writeBackStats)}`,
+        );
+      },
+    );
+  },
+  { isolation: 'test' },
+);
