@@ -97,23 +97,8 @@ export class ListingStore {
       throw new AppError('invalid_quantity', 'quantity must be an integer ≥ 0.', { kind: 'invalid' });
     }
     if (sku === '') throw new AppError('invalid_sku', 'sku must be a non-empty string.', { kind: 'invalid' });
-    let listing = this.get(sellerId, marketplaceId, sku);
-    if (!listing) {
-      const product = PRODUCTS.find((p) => p.sku === sku);
-      listing = {
-        sellerId,
-        marketplaceId,
-        sku,
-        asin: product?.asin ?? 'B0SANDBOX0',
-        itemName: product?.title ?? sku,
-        productType: SEED_PRODUCT_TYPE,
-        quantity,
-        createdAt: at,
-        updatedAt: at,
-        updates: 0,
-      };
-      this.put(listing);
-    }
+    this.ensure(sellerId, marketplaceId, sku, at);
+    const listing = this.get(sellerId, marketplaceId, sku) as SandboxListing;
     this.setQuantity(listing, quantity, at);
     return listing;
   }
