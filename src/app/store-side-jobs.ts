@@ -25,8 +25,8 @@ async function settle<T>(
 export function storeSideHandlers(deps: StoreSideDeps): JobHandlers {
   const id = (payload: Record<string, unknown>, key: string): string => String(payload[key]);
   return {
-    [JOBS.deliver]: ({ job }) =>
-      settle(deliverOrder(deps, id(job.payload, 'orderId')), async (error) => {
+    [JOBS.deliver]: ({ job, signal }) =>
+      settle(deliverOrder(deps, id(job.payload, 'orderId'), signal), async (error) => {
         const orderId = id(job.payload, 'orderId');
         const order = await deps.orders.findById(orderId);
         if (!order) return;

@@ -13,6 +13,12 @@ export type DeliveryOutcome = DeliveryAction | 'held' | 'skipped' | 'no_store' |
 
 export const UNKNOWN_SKU_HOLD = 'unknown_sku';
 
+const leaseLost = (): AppError =>
+  new AppError('job_lease_lost', 'The delivery job lost its lease; another runner takes the order', {
+    kind: 'conflict',
+    retryable: true,
+  });
+
 /** A held-for-unknown-SKU order is re-checked as what Amazon says it is (a new link may release it). */
 function effectiveStatus(order: Order): OrderStatus {
   const status = isOrderStatus(order.status) ? order.status : 'failed';
@@ -63,7 +69,11 @@ async function applyUnknownSkuPolicy(
  * plan the step, resolve products when the step needs them, apply the unknown-SKU policy, then
  * carry the step out. Idempotent: every step checks or keys what it already did.
  */
-export async function deliverOrder(deps: StoreSideDeps, orderId: string): Promise<Result<DeliveryOutcome>> {
+export async function deliverOrder(
+  deps: StoreSideDeps,
+  orderId: string,
+  signal?: AbortSignal,
+): Promise<Result<DeliveryOutcome>> {
   const order = await deps.orders.findById(orderId);
   if (!order) return ok('gone');
   const connection = await deps.connections.findById(order.connectionId);
@@ -91,6 +101,8 @@ export async function deliverOrder(deps: StoreSideDeps, orderId: string): Promis
     if (!held.ok) return held;
     if (held.value) return ok(held.value);
   }
+  // A job whose lease was lost (its process stalled) must not act: another runner owns the order now.
+  if (signal?.aborted) return err(leaseLost());
   const done = await carryOut(deps, action, order, status, connection.config, connector.value);
   return done.ok ? ok(action) : err(done.error);
 }

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { deliverOrder } from '../../src/sync/deliver-order.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import {
   linkHeldSkus,
@@ -133,5 +134,22 @@ describeEachDatabase('store round trip (Amazon ⇄ WooCommerce)', (ctx) => {
     woo.sandbox.setStock(sku, 42);
     await app.storeSideService.pollStore(app.accountId, env.storeId);
     await runJobsUntil(app, () => amazon.sandbox.listListings({ sku, marketplaceId: DE })[0]?.quantity === 42);
+  });
+
+  it('a delivery job that lost its lease does nothing in the store', async () => {
+    const { amazon, woo, app } = env;
+    const [id] = amazon.sandbox.generateOrders({
+      count: 1,
+      marketplaceId: DE,
+      fulfillment: 'MFN',
+      statuses: { UNSHIPPED: 1 },
+    });
+    await app.importOrders(env.connectionId, { trigger: 'manual' });
+    const order = await orderOf(id as string);
+    const lost = new AbortController();
+    lost.abort();
+    const result = await deliverOrder(app.storeSide, order.order.id, lost.signal);
+    expect(result.ok ? 'ok' : result.error.code).toBe('job_lease_lost');
+    expect(woo.sandbox.listOrders()).toHaveLength(0);
   });
 });
