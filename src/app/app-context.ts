@@ -27,6 +27,9 @@ import { OrderStoreRepository } from '../db/order-store.repository.js';
 import { ShipmentRepository } from '../db/shipment.repository.js';
 import { StockRepository } from '../db/stock.repository.js';
 import { StoreRepository } from '../db/store.repository.js';
+import { PlanRepository } from '../db/plan.repository.js';
+import { DEFAULT_PLANS } from '../domain/plan.js';
+import { PlanService } from '../sync/plan.service.js';
 import { createHubPort } from './hub-port.js';
 import { AmazonPorts } from './amazon-ports.js';
 import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
@@ -45,6 +48,7 @@ export interface App {
   /** The store side's repositories, connectors and Amazon write-back (src/sync/store-side-deps.ts). */
   storeSide: StoreSideDeps;
   storeSideService: StoreSideService;
+  plans: PlanService;
   /** Runs every due store-side job (delivery, write-back, polls) to its end; for the CLI and tests. */
   runStoreJobs(): Promise<number>;
   orders: OrderQueryService;
@@ -62,6 +66,8 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     config.databaseUrl ? { url: config.databaseUrl } : { sqlitePath: config.sqlitePath },
   );
   const db = database.db;
+  const planRepo = new PlanRepository(db);
+  await planRepo.ensure(DEFAULT_PLANS, clock.nowIso());
   await ensureDefaultAccount(db, clock.nowIso());
   const secretBox = loadSecretBox(config.secretKey, config.dataDir);
   const connectionRepo = new ConnectionRepository(db);
@@ -70,7 +76,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
   const skuLinks = new SkuLinkRepository(db);
   const audit = new AuditLogRepository(db);
   const storeRepo = new StoreRepository(db);
-  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo);
+  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo, planRepo);
   const amazon = new AmazonPorts(connections, clock, logger);
   const jobs = new EmbeddedJobQueue(db, { clock });
   const stock = new StockRepository(db);
@@ -88,6 +94,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     shipments: new ShipmentRepository(db),
     cancellations: new CancellationRepository(db),
     stock,
+    plans: planRepo,
     stores: storeRepo,
     skuLinks,
     connections: connectionRepo,
@@ -129,6 +136,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     stores,
     storeSide,
     storeSideService: new StoreSideService(storeSide),
+    plans: new PlanService(storeSide, audit),
     runStoreJobs: () => jobs.drain(storeSideHandlers(storeSide)),
     orders: new OrderQueryService(connectionRepo, orderRepo),
     syncRuns,

@@ -4,6 +4,7 @@ import { registerOrders } from './commands/orders.command.js';
 import { registerSandbox } from './commands/sandbox.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSync } from './commands/sync.command.js';
+import { registerPlans } from './commands/plans.command.js';
 import { registerShipments } from './commands/shipments.command.js';
 import { registerSkus } from './commands/skus.command.js';
 import { registerStock } from './commands/stock.command.js';
@@ -22,6 +23,7 @@ registerStores(program);
 registerSkus(program);
 registerShipments(program);
 registerStock(program);
+registerPlans(program);
 registerSandbox(program);
 registerServe(program);
 

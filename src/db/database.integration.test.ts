@@ -76,6 +76,7 @@ describeEachDatabase('database layer', (ctx) => {
       'order_events',
       'order_lines',
       'orders',
+      'plans',
       'schedules',
       'shipments',
       'sku_links',

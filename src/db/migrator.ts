@@ -3,6 +3,7 @@ import { AppError } from '../lib/errors.js';
 import * as initial from './migrations/2026_11_28_0001_initial.js';
 import * as jobs from './migrations/2026_11_28_0002_jobs.js';
 import * as storeSide from './migrations/2026_11_29_0003_store_side.js';
+import * as plans from './migrations/2026_11_29_0004_plans.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_initial': initial,
   '2026_11_28_0002_jobs': jobs,
   '2026_11_29_0003_store_side': storeSide,
+  '2026_11_29_0004_plans': plans,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -88,6 +88,20 @@ export class OrderStoreRepository {
     return row?.store_order_number ?? null;
   }
 
+  /** Orders of a connection held for a reason that starts with `prefix` (e.g. 'plan_quota'). */
+  async heldWith(connectionId: string, prefix: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('status', '=', 'held')
+      .where('hold_reason', 'like', `${prefix}%`)
+      .orderBy('created_time')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** Orders of a connection that are held for one of these SKUs (cropped or as sold). */
   async heldForSkus(connectionId: string, skus: readonly string[]): Promise<string[]> {
     if (skus.length === 0) return [];

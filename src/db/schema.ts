@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PlansTable } from './plans.schema.js';
 import type { StoreSideTables } from './store-side.schema.js';
 
 /**
@@ -12,6 +13,8 @@ export interface AccountsTable {
   id: string;
   name: string;
   created_at: string;
+  /** The account's plan (plans.id); defaults to 'self-hosted'. */
+  plan_id: Generated<string>;
 }
 
 export interface ConnectionsTable {
@@ -203,6 +206,7 @@ export interface Database extends StoreSideTables {
   sync_runs: SyncRunsTable;
   sku_links: SkuLinksTable;
   audit_log: AuditLogTable;
+  plans: PlansTable;
   jobs: JobsTable;
   schedules: SchedulesTable;
 }

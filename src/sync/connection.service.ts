@@ -3,6 +3,8 @@ import type { AuditLogRepository } from '../db/audit-log.repository.js';
 import type { ConnectionPatch, ConnectionRepository } from '../db/connection.repository.js';
 import type { SkuLinkRepository } from '../db/sku-link.repository.js';
 import type { StoreRepository } from '../db/store.repository.js';
+import type { PlanRepository } from '../db/plan.repository.js';
+import { checkActivation, checkConnectionCount } from '../domain/plan.js';
 import type { Connection, ConnectionSecrets } from '../domain/connection.js';
 import { parseOrdersConfig, updateOrdersConfig, type OrdersConfig } from '../domain/orders-config.js';
 import { previewSkuCrop, validateSkuCropRules } from '../domain/sku-crop.js';
@@ -34,7 +36,19 @@ export class ConnectionService {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly stores: StoreRepository | null = null,
+    private readonly plans: PlanRepository | null = null,
   ) {}
+
+  /** Plan rules (PRODUCT.md §4 step 4, §10): activation needs order connections; a connection limit. */
+  private async checkPlan(accountId: string, activating: boolean, adding: boolean): Promise<Result<void>> {
+    const plan = await this.plans?.ofAccount(accountId);
+    if (!plan || !this.plans) return ok(undefined);
+    if (adding) {
+      const counted = checkConnectionCount(plan, (await this.connections.list(accountId)).length);
+      if (!counted.ok) return counted;
+    }
+    return activating ? checkActivation(plan, await this.plans.list()) : ok(undefined);
+  }
 
   /** The store a connection names (id or name, in the same account); null input = no store. */
   private async storeIdFor(accountId: string, ref: string | null | undefined): Promise<Result<string | null>> {
@@ -65,6 +79,8 @@ export class ConnectionService {
     if (!config.ok) return err(config.error);
     const storeId = await this.storeIdFor(accountId, c.store);
     if (!storeId.ok) return storeId;
+    const allowed = await this.checkPlan(accountId, config.value.active, true);
+    if (!allowed.ok) return allowed;
     const endpoints = regionEndpoints(marketplace.region);
     const now = this.clock.nowIso();
     const created = await this.connections.insert({
@@ -123,6 +139,8 @@ export class ConnectionService {
       now: this.clock.now(),
     });
     if (!config.ok) return err(config.error);
+    const allowed = await this.checkPlan(accountId, config.value.active && !current.active, false);
+    if (!allowed.ok) return allowed;
     const patch: ConnectionPatch = { config: config.value, active: config.value.active };
     if (u.name !== undefined) patch.name = u.name;
     if (u.sellerId !== undefined) patch.sellerId = u.sellerId;

@@ -2,6 +2,7 @@ import { NEEDS_PRODUCTS, planDelivery, type DeliveryAction } from '../domain/del
 import type { Order } from '../domain/order.js';
 import { AMAZON_TO_STATUS, isOrderStatus, type OrderStatus } from '../domain/order-status.js';
 import type { StoreState } from '../domain/store.js';
+import { monthStart, ordersLeftThisMonth } from '../domain/plan.js';
 import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
 import type { StoreConnector } from '../stores/store-connector.js';
@@ -12,6 +13,7 @@ import type { StoreSideDeps } from './store-side-deps.js';
 export type DeliveryOutcome = DeliveryAction | 'held' | 'skipped' | 'no_store' | 'inactive' | 'gone';
 
 export const UNKNOWN_SKU_HOLD = 'unknown_sku';
+export const PLAN_QUOTA_HOLD = 'plan_quota';
 
 const leaseLost = (): AppError =>
   new AppError('job_lease_lost', 'The delivery job lost its lease; another runner takes the order', {
@@ -22,7 +24,8 @@ const leaseLost = (): AppError =>
 /** A held-for-unknown-SKU order is re-checked as what Amazon says it is (a new link may release it). */
 function effectiveStatus(order: Order): OrderStatus {
   const status = isOrderStatus(order.status) ? order.status : 'failed';
-  if (status === 'held' && order.holdReason?.startsWith(UNKNOWN_SKU_HOLD) && order.amazonStatus) {
+  const releasable = [UNKNOWN_SKU_HOLD, PLAN_QUOTA_HOLD].some((p) => order.holdReason?.startsWith(p));
+  if (status === 'held' && releasable && order.amazonStatus) {
     const fromAmazon = AMAZON_TO_STATUS[order.amazonStatus];
     return order.flags?.buyerCancelRequested && fromAmazon === 'ready' ? 'cancel_requested' : fromAmazon;
   }
@@ -101,10 +104,41 @@ export async function deliverOrder(
     if (!held.ok) return held;
     if (held.value) return ok(held.value);
   }
+  if (action === 'create' || action === 'take_stock') {
+    const over = await holdOverQuota(deps, order, connection.accountId);
+    if (over) return ok('held');
+  }
   // A job whose lease was lost (its process stalled) must not act: another runner owns the order now.
   if (signal?.aborted) return err(leaseLost());
   const done = await carryOut(deps, action, order, status, connection.config, connector.value);
   return done.ok ? ok(action) : err(done.error);
+}
+
+/**
+ * Over the plan's monthly quota the order is kept but held back from the store, with a visible
+ * notice, until the plan allows it (next month, or an upgrade releases it at once). Never dropped.
+ */
+async function holdOverQuota(deps: StoreSideDeps, order: Order, accountId: string): Promise<boolean> {
+  const plan = await deps.plans.ofAccount(accountId);
+  if (!plan || plan.ordersPerMonth === null) return false;
+  const delivered = await deps.plans.deliveredSince(accountId, monthStart(deps.clock.now()));
+  if (ordersLeftThisMonth(plan, delivered) > 0) return false;
+  const reason = `${PLAN_QUOTA_HOLD}: plan "${plan.name}" allows ${plan.ordersPerMonth} orders per month`;
+  if (order.status === 'held' && order.holdReason === reason) return true;
+  const now = deps.clock.nowIso();
+  await deps.db.transaction().execute(async (trx) => {
+    await deps.orderStore.setHold(trx, order.id, reason, now);
+    await deps.orders.addEvent(trx, {
+      orderId: order.id,
+      connectionId: order.connectionId,
+      occurredAt: now,
+      direction: 'internal',
+      kind: 'order.held',
+      summary: `Held back from the store: the plan "${plan.name}" allows ${plan.ordersPerMonth} orders per month and ${delivered} reached the store this month. The order is kept and goes to the store when the plan allows it.`,
+      payload: { plan: plan.id, ordersPerMonth: plan.ordersPerMonth, delivered },
+    });
+  });
+  return true;
 }
 
 async function resolveAndCheck(

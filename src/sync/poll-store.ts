@@ -1,4 +1,5 @@
 import { ok, type Result } from '../lib/result.js';
+import { PLAN_QUOTA_HOLD } from './deliver-order.js';
 import { recordStoreEvents, type RecordedEvents } from './record-store-events.js';
 import { enqueueDelivery, enqueueStockPush, JOBS, type StoreSideDeps } from './store-side-deps.js';
 
@@ -41,7 +42,8 @@ export async function sweepStore(deps: StoreSideDeps, storeId: string): Promise<
   for (const connectionId of await deps.stores.connectionIds(storeId)) {
     const connection = await deps.connections.findById(connectionId);
     if (!connection?.config.active) continue;
-    for (const orderId of await deps.orderStore.needingDelivery(connectionId, SWEEP_LIMIT)) {
+    const quotaHeld = await deps.orderStore.heldWith(connectionId, PLAN_QUOTA_HOLD, SWEEP_LIMIT);
+    for (const orderId of [...(await deps.orderStore.needingDelivery(connectionId, SWEEP_LIMIT)), ...quotaHeld]) {
       await enqueueDelivery(deps, orderId, storeId);
     }
     for (const s of await deps.shipments.list([connectionId], 'pending', SWEEP_LIMIT)) {

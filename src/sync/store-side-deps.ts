@@ -3,6 +3,7 @@ import type { CancellationRepository } from '../db/cancellation.repository.js';
 import type { ConnectionRepository } from '../db/connection.repository.js';
 import type { OrderStoreRepository } from '../db/order-store.repository.js';
 import type { OrderRepository } from '../db/order.repository.js';
+import type { PlanRepository } from '../db/plan.repository.js';
 import type { Database } from '../db/schema.js';
 import type { ShipmentRepository } from '../db/shipment.repository.js';
 import type { SkuLinkRepository } from '../db/sku-link.repository.js';
@@ -23,6 +24,7 @@ export interface StoreSideDeps {
   shipments: ShipmentRepository;
   cancellations: CancellationRepository;
   stock: StockRepository;
+  plans: PlanRepository;
   stores: StoreRepository;
   skuLinks: SkuLinkRepository;
   connections: ConnectionRepository;

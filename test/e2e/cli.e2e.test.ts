@@ -11,6 +11,7 @@ import {
   startAmazonSandbox,
   type StartedAmazonSandbox,
 } from '../../src/sandbox/amazon/index.js';
+import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../../src/sandbox/woocommerce/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { DE, TEST_SECRET_KEY } from '../helpers/test-app.js';
 
@@ -191,6 +192,83 @@ describeEachDatabase(
       const shown = await cli('connections', 'show', 'de');
       expect(shown.stdout).toContain('****');
     });
+
+    it(
+      'adds a store, delivers, pushes shipments and stock, manages SKU links, retries and plans',
+      { timeout: 90_000 },
+      async () => {
+        const woo = await startWooSandbox({ seed: 5 });
+        try {
+          const json = async <T>(...args: string[]): Promise<T> => {
+            const r = await cli(...args, '--json');
+            expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+            return JSON.parse(r.stdout) as T;
+          };
+          const secrets = [
+            '--secret',
+            `consumerKey=${SANDBOX_CONSUMER_KEY}`,
+            '--secret',
+            `consumerSecret=${SANDBOX_CONSUMER_SECRET}`,
+          ];
+          const added = await cli(
+            'stores',
+            'add',
+            '--name',
+            'shop',
+            '--platform',
+            'woocommerce',
+            '--url',
+            woo.url,
+            ...secrets,
+          );
+          expect(added.stdout).toContain('Added store');
+          expect(added.stdout).not.toContain(SANDBOX_CONSUMER_SECRET);
+          expect(
+            (await cli('stores', 'add', '--name', 'x', '--platform', 'shopware', '--url', woo.url)).stderr,
+          ).toContain('store_platform_unknown');
+          expect((await json<Array<{ name: string }>>('stores', 'list')).map((x) => x.name)).toEqual(['shop']);
+          expect((await json<{ platform: string }>('stores', 'test', 'shop')).platform).toBe('woocommerce');
+          await json('connections', 'update', 'de', '--store', 'shop', '--set', 'skuCrop.removePrefixes=FBA/');
+          await json('sync', 'de');
+          const retried = await json<{ jobsRun: number }>(
+            'orders',
+            'retry',
+            (await json<{ orders: Array<{ amazonOrderId: string }> }>('orders', 'list', '--status', 'ready')).orders[0]
+              ?.amazonOrderId ?? 'x',
+          );
+          expect(retried.jobsRun).toBeGreaterThan(0); // runs every queued delivery
+          expect(woo.sandbox.listOrders().length).toBeGreaterThan(0);
+          const attention = await json<Array<{ status: string; holdReason: string | null }>>('orders', 'attention');
+          const held = await json<{ total: number }>('orders', 'list', '--status', 'held');
+          expect(attention.filter((o) => o.status === 'held')).toHaveLength(held.total);
+          expect(
+            attention.filter((o) => o.status === 'held').every((o) => o.holdReason?.startsWith('unknown_sku')),
+          ).toBe(true);
+          const linked = await json<{ link: { amazonSku: string } }>('skus', 'link', 'de', 'odd sku', '100');
+          expect(linked.link.amazonSku).toBe('odd sku');
+          expect((await json<unknown[]>('skus', 'list', 'de')).length).toBe(1);
+          await json('skus', 'unlink', 'de', 'odd sku');
+          const first = woo.sandbox.listOrders()[0] as { id: number };
+          woo.sandbox.shipOrder({ orderId: first.id, provider: 'dhl-de', trackingNumber: 'CLI-1' });
+          const polled = await json<{ shipments: number }>('stores', 'poll', 'shop');
+          expect(polled.shipments).toBe(1);
+          const shipments = await json<Array<{ state: string; trackingNumber: string }>>('shipments', 'list');
+          expect(shipments[0]).toMatchObject({ trackingNumber: 'CLI-1' });
+          expect((await json<{ confirmed: number }>('shipments', 'push')).confirmed).toBeGreaterThanOrEqual(0);
+          expect((await json<{ changed: number }>('stock', 'push', 'de')).changed).toBeGreaterThanOrEqual(0);
+          expect((await json<Array<{ id: string }>>('plans', 'list')).map((p) => p.id)).toEqual([
+            'free',
+            'business',
+            'self-hosted',
+          ]);
+          expect((await json<{ plan: { id: string } }>('plans', 'show')).plan.id).toBe('self-hosted');
+          expect((await json<{ plan: { id: string } }>('plans', 'set', 'business')).plan.id).toBe('business');
+          expect((await cli('plans', 'set', 'platinum')).stderr).toContain('plan_not_found');
+        } finally {
+          await woo.close();
+        }
+      },
+    );
   },
   { isolation: 'file' },
 );
