@@ -27,7 +27,7 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
       lines.push(
         `  Amazon sandbox ${demo.sandboxUrl} with connection "${demo.connectionName}" (active; importing now)`,
         `  WooCommerce sandbox ${demo.storeUrl}: orders are delivered there; ship or cancel them with its control API`,
-        `    (curl -X POST ${demo.storeUrl}/_sandbox/orders/<id>/ship -d '{"trackingNumber":"T1","customProvider":"My Courier"}')`,
+        `    (curl -X POST ${demo.storeUrl}/_sandbox/orders/<id>/ship -H 'content-type: application/json' -d '{"trackingNumber":"T1","customProvider":"My Courier"}')`,
         `  Try: npm run orderbridge -- orders list     npm run orderbridge -- sync ${demo.connectionName}`,
       );
     }
