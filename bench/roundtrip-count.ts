@@ -30,12 +30,7 @@ export interface RoundtripCounts {
 type WooOrder = { id: number; status?: string; meta_data: Array<{ key: string; value: unknown }> };
 
 export function storeOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
-  const byId = new Map<string, WooOrder[]>();
-  for (const o of woo.sandbox.listOrders() as WooOrder[]) {
-    const id = o.meta_data.find((m) => m.key === '_amazon_order_id')?.value;
-    if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), o]);
-  }
-  return byId;
+  return woo.sandbox.ordersByMeta('_amazon_order_id') as Map<string, WooOrder[]>;
 }
 
 /** Amazon SKUs (spellings seen in delivered MFN orders) per store SKU. */

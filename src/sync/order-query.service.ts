@@ -26,14 +26,22 @@ export class OrderQueryService {
     return ok(await this.orders.list({ ...filter, connectionIds: ids.value }));
   }
 
-  /** Finds by OrderBridge id or Amazon order id. */
-  async details(accountId: string, ref: string): Promise<Result<OrderDetails>> {
+  /** An order of the account, by OrderBridge id or Amazon order id. */
+  async find(accountId: string, ref: string): Promise<Result<Order>> {
     const ids = await this.connectionIds(accountId, undefined);
     if (!ids.ok) return ids;
     const byId = await this.orders.findById(ref);
     const order =
       byId && ids.value.includes(byId.connectionId) ? byId : await this.orders.findByAmazonId(ids.value, ref);
     if (!order) return err(new AppError('order_not_found', `No order "${ref}"`, { kind: 'not_found' }));
+    return ok(order);
+  }
+
+  /** The order with its lines and timeline (by OrderBridge id or Amazon order id). */
+  async details(accountId: string, ref: string): Promise<Result<OrderDetails>> {
+    const found = await this.find(accountId, ref);
+    if (!found.ok) return found;
+    const order = found.value;
     return ok({ order, lines: await this.orders.lines(order.id), timeline: await this.orders.events(order.id) });
   }
 

@@ -1,7 +1,13 @@
 import { ok, type Result } from '../lib/result.js';
 import { PLAN_QUOTA_HOLD } from './deliver-order.js';
 import { recordStoreEvents, type RecordedEvents } from './record-store-events.js';
-import { enqueueDelivery, enqueueStockPush, JOBS, type StoreSideDeps } from './store-side-deps.js';
+import {
+  enqueueCancellationSubmit,
+  enqueueDelivery,
+  enqueueShipmentConfirm,
+  enqueueStockPush,
+  type StoreSideDeps,
+} from './store-side-deps.js';
 
 const MAX_PAGES = 20;
 const SWEEP_LIMIT = 500;
@@ -47,18 +53,10 @@ export async function sweepStore(deps: StoreSideDeps, storeId: string): Promise<
       await enqueueDelivery(deps, orderId, storeId);
     }
     for (const s of await deps.shipments.list([connectionId], 'pending', SWEEP_LIMIT)) {
-      await deps.jobs.enqueue(
-        JOBS.confirmShipment,
-        { shipmentId: s.id },
-        { key: `ship:${s.id}`, queue: `ship:${s.orderId}`, maxAttempts: 12 },
-      );
+      await enqueueShipmentConfirm(deps, s);
     }
     if ((await deps.cancellations.pending(connectionId, 1)).length > 0) {
-      await deps.jobs.enqueue(
-        JOBS.submitCancellations,
-        { connectionId },
-        { key: `cancel-submit:${connectionId}`, queue: `feeds:${connectionId}` },
-      );
+      await enqueueCancellationSubmit(deps, connectionId);
     }
     await enqueueStockPush(deps, connectionId);
   }

@@ -1,8 +1,7 @@
 import { amazonQuantity, shouldPush } from '../domain/stock-quantity.js';
 import { newId } from '../lib/ids.js';
 import { ok, type Result } from '../lib/result.js';
-import { JOBS, type StoreSideDeps } from './store-side-deps.js';
-import { FEED_POLL_DELAY_MS } from './submit-cancellations.js';
+import { enqueueFeedPoll, type StoreSideDeps } from './store-side-deps.js';
 
 /** Up to this many changed SKUs go out as single patchListingsItem calls; more become one feed. */
 export const PATCH_LIMIT = 10;
@@ -101,11 +100,7 @@ async function submitStockFeed(
       { amazonFeedId: submitted.value, state: 'submitted' },
       deps.clock.nowIso(),
     );
-    await deps.jobs.enqueue(
-      JOBS.pollFeed,
-      { feedId },
-      { key: `feed:${feedId}`, runAt: new Date(deps.clock.now().getTime() + FEED_POLL_DELAY_MS), trx, maxAttempts: 40 },
-    );
+    await enqueueFeedPoll(deps, feedId, trx);
   });
   return ok({ changed: quantities.size, patched: 0, feedId: submitted.value });
 }

@@ -7,7 +7,7 @@ import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
 import type { StoreEvent } from '../stores/store-connector.js';
 import { openQuantities, toAmazonItems } from './record-store-events.js';
-import { JOBS, type StoreSideDeps } from './store-side-deps.js';
+import { enqueueShipmentConfirm, type StoreSideDeps } from './store-side-deps.js';
 
 type ShipmentEvent = Extract<StoreEvent, { kind: 'shipment' }>;
 
@@ -82,11 +82,7 @@ export async function recordShipment(
     payload: { storeRef: event.storeRef, storeCarrier: event.carrier, ...draft, issues },
   });
   if (!error) {
-    await deps.jobs.enqueue(
-      JOBS.confirmShipment,
-      { shipmentId: id },
-      { key: `ship:${id}`, queue: `ship:${order.id}`, trx, maxAttempts: 12 },
-    );
+    await enqueueShipmentConfirm(deps, { id, orderId: order.id }, trx);
   }
   return true;
 }

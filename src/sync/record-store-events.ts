@@ -5,7 +5,7 @@ import type { OrdersConfig } from '../domain/orders-config.js';
 import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
 import type { StoreEvent, StoreShipmentItem } from '../stores/store-connector.js';
-import { JOBS, enqueueStockPush, type StoreSideDeps } from './store-side-deps.js';
+import { enqueueCancellationSubmit, enqueueStockPush, type StoreSideDeps } from './store-side-deps.js';
 import { recordShipment } from './record-shipment.js';
 
 export interface RecordedEvents {
@@ -98,11 +98,7 @@ async function recordCancellation(
   });
   if (!alreadyDone && !impossible) {
     const runAt = new Date(deps.clock.now().getTime() + 1_000);
-    await deps.jobs.enqueue(
-      JOBS.submitCancellations,
-      { connectionId: order.connectionId },
-      { key: `cancel-submit:${order.connectionId}`, queue: `feeds:${order.connectionId}`, runAt, trx },
-    );
+    await enqueueCancellationSubmit(deps, order.connectionId, { trx, runAt });
   }
   return true;
 }

@@ -1,6 +1,11 @@
 import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
-import { enqueueDelivery, JOBS, type StoreSideDeps } from './store-side-deps.js';
+import {
+  enqueueCancellationSubmit,
+  enqueueDelivery,
+  enqueueShipmentConfirm,
+  type StoreSideDeps,
+} from './store-side-deps.js';
 
 export interface RetrySummary {
   delivery: boolean;
@@ -50,18 +55,10 @@ export async function retryOrder(deps: StoreSideDeps, orderId: string): Promise<
     });
     await enqueueDelivery(deps, orderId, connection.storeId as string, trx);
     for (const s of shipments) {
-      await deps.jobs.enqueue(
-        JOBS.confirmShipment,
-        { shipmentId: s.id },
-        { key: `ship:${s.id}`, queue: `ship:${orderId}`, trx },
-      );
+      await enqueueShipmentConfirm(deps, s, trx);
     }
     if (cancellations.length > 0) {
-      await deps.jobs.enqueue(
-        JOBS.submitCancellations,
-        { connectionId: order.connectionId },
-        { key: `cancel-submit:${order.connectionId}`, queue: `feeds:${order.connectionId}`, trx },
-      );
+      await enqueueCancellationSubmit(deps, order.connectionId, { trx });
     }
   });
   return ok({ delivery: true, shipments: shipments.length, cancellations: cancellations.length });

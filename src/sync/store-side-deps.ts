@@ -58,6 +58,45 @@ export function enqueueDelivery(
   return deps.jobs.enqueue(JOBS.deliver, { orderId }, { key: `deliver:${orderId}`, queue: `store:${storeId}`, trx });
 }
 
+/** One confirmation job per shipment (key), one at a time per order (queue): packages never race. */
+export function enqueueShipmentConfirm(
+  deps: Pick<StoreSideDeps, 'jobs'>,
+  shipment: { id: string; orderId: string },
+  trx?: Kysely<Database>,
+): Promise<string> {
+  return deps.jobs.enqueue(
+    JOBS.confirmShipment,
+    { shipmentId: shipment.id },
+    { key: `ship:${shipment.id}`, queue: `ship:${shipment.orderId}`, trx, maxAttempts: 12 },
+  );
+}
+
+/** One cancellation feed job per connection at a time; pending cancellations are batched into it. */
+export function enqueueCancellationSubmit(
+  deps: Pick<StoreSideDeps, 'jobs'>,
+  connectionId: string,
+  options: { trx?: Kysely<Database>; runAt?: Date } = {},
+): Promise<string> {
+  return deps.jobs.enqueue(
+    JOBS.submitCancellations,
+    { connectionId },
+    { key: `cancel-submit:${connectionId}`, queue: `feeds:${connectionId}`, trx: options.trx, runAt: options.runAt },
+  );
+}
+
+/** Amazon needs a moment to process a feed; the first poll waits this long. */
+export const FEED_POLL_DELAY_MS = 2_000;
+
+/** Polls one submitted feed until Amazon is done (up to 40 attempts with backoff). */
+export function enqueueFeedPoll(
+  deps: Pick<StoreSideDeps, 'jobs' | 'clock'>,
+  feedId: string,
+  trx: Kysely<Database>,
+): Promise<string> {
+  const runAt = new Date(deps.clock.now().getTime() + FEED_POLL_DELAY_MS);
+  return deps.jobs.enqueue(JOBS.pollFeed, { feedId }, { key: `feed:${feedId}`, runAt, trx, maxAttempts: 40 });
+}
+
 const STOCK_DEBOUNCE_MS = 2_000;
 
 /** Stock pushes are debounced: changes within a couple of seconds go to Amazon together. */

@@ -6,6 +6,7 @@ import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { confirmShipment, type ConfirmOutcome } from './confirm-shipment.js';
 import type { RecordedEvents } from './record-store-events.js';
+import { OrderQueryService } from './order-query.service.js';
 import { pollStore } from './poll-store.js';
 import { pushStock, type StockPushSummary } from './push-stock.js';
 import { retryOrder, type RetrySummary } from './retry-order.js';
@@ -18,9 +19,11 @@ const notFound = (what: string, ref: string): AppError =>
 /** The store side for the API and CLI, always scoped to the caller's account. */
 export class StoreSideService {
   private readonly links: SkuLinkService;
+  private readonly orderQuery: OrderQueryService;
 
   constructor(private readonly deps: StoreSideDeps) {
     this.links = new SkuLinkService(deps);
+    this.orderQuery = new OrderQueryService(deps.connections, deps.orders);
   }
 
   private async connection(accountId: string, ref: string): Promise<Result<Connection>> {
@@ -32,14 +35,6 @@ export class StoreSideService {
     if (ref === undefined) return ok((await this.deps.connections.list(accountId)).map((c) => c.id));
     const c = await this.connection(accountId, ref);
     return c.ok ? ok([c.value.id]) : c;
-  }
-
-  /** An order of this account, by OrderBridge id or Amazon order id. */
-  async order(accountId: string, ref: string): Promise<Result<Order>> {
-    const ids = (await this.deps.connections.list(accountId)).map((c) => c.id);
-    const byId = await this.deps.orders.findById(ref);
-    const order = byId && ids.includes(byId.connectionId) ? byId : await this.deps.orders.findByAmazonId(ids, ref);
-    return order ? ok(order) : err(notFound('order', ref));
   }
 
   async shipments(
@@ -87,7 +82,7 @@ export class StoreSideService {
   }
 
   async retry(accountId: string, orderRef: string): Promise<Result<RetrySummary>> {
-    const order = await this.order(accountId, orderRef);
+    const order = await this.orderQuery.find(accountId, orderRef);
     return order.ok ? retryOrder(this.deps, order.value.id) : order;
   }
 

@@ -5,11 +5,10 @@ import {
 } from '../amazon/feeds/order-acknowledgement-feed.js';
 import { newId } from '../lib/ids.js';
 import { ok, type Result } from '../lib/result.js';
-import { JOBS, type StoreSideDeps } from './store-side-deps.js';
+import { enqueueFeedPoll, type StoreSideDeps } from './store-side-deps.js';
 
 /** Amazon's feed guidance: batch, but keep a feed small enough to process quickly. */
 const MAX_CANCELLATIONS_PER_FEED = 500;
-export const FEED_POLL_DELAY_MS = 2_000;
 
 /**
  * Sends every pending cancellation of a connection to Amazon in one POST_ORDER_ACKNOWLEDGEMENT_DATA
@@ -84,11 +83,7 @@ export async function submitCancellations(deps: StoreSideDeps, connectionId: str
         payload: { feedId: submitted.value, items: c.items, reason: c.reason },
       });
     }
-    await deps.jobs.enqueue(
-      JOBS.pollFeed,
-      { feedId },
-      { key: `feed:${feedId}`, runAt: new Date(deps.clock.now().getTime() + FEED_POLL_DELAY_MS), trx, maxAttempts: 40 },
-    );
+    await enqueueFeedPoll(deps, feedId, trx);
   });
   return ok(pending.length);
 }

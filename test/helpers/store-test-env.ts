@@ -121,11 +121,5 @@ type WooOrder = Record<string, unknown> & { id: number; meta_data: Array<{ key: 
 
 /** Store orders per Amazon order id, read from the WooCommerce sandbox's own state. */
 export function wooOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
-  const byId = new Map<string, WooOrder[]>();
-  for (const order of woo.sandbox.listOrders() as WooOrder[]) {
-    const amazonId = order.meta_data.find((m) => m.key === '_amazon_order_id')?.value;
-    if (typeof amazonId !== 'string') continue;
-    byId.set(amazonId, [...(byId.get(amazonId) ?? []), order]);
-  }
-  return byId;
+  return woo.sandbox.ordersByMeta('_amazon_order_id') as Map<string, WooOrder[]>;
 }

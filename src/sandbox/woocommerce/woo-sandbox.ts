@@ -106,6 +106,17 @@ export class WooSandbox {
       .map((o) => this.getOrder(o.id));
   }
 
+  /** Orders grouped by the (string) value of one order meta key; orders without it are left out. */
+  ordersByMeta(key: string): Map<string, Record<string, unknown>[]> {
+    const grouped = new Map<string, Record<string, unknown>[]>();
+    for (const order of this.listOrders()) {
+      const meta = order.meta_data as Array<{ key: string; value: unknown }>;
+      const value = meta.find((m) => m.key === key)?.value;
+      if (typeof value === 'string') grouped.set(value, [...(grouped.get(value) ?? []), order]);
+    }
+    return grouped;
+  }
+
   /** The REST view plus the tracking items and note texts. */
   getOrder(id: number): Record<string, unknown> {
     const order = this.orders.get(id);
