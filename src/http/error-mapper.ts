@@ -5,6 +5,7 @@ import { type ErrorKind, isAppError } from '../lib/errors.js';
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   invalid: 400,
   auth: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   rate_limited: 429,

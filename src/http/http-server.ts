@@ -7,6 +7,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { registerAuthHook } from './auth/auth-hook.js';
 import { replyWithError } from './error-mapper.js';
 import { HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
@@ -23,6 +24,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
+  registerAuthHook(server);
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -2,7 +2,15 @@
  * The one error type of OrderBridge. `code` is stable (documented in docs/errors.md),
  * `kind` decides the HTTP status and whether a job retries.
  */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'auth' | 'rate_limited' | 'upstream' | 'internal';
+export type ErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'auth'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'upstream'
+  | 'internal';
 
 export interface AppErrorOptions {
   kind: ErrorKind;

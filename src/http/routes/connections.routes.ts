@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { connectionSchema, errorResponses } from '../schemas.js';
+import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 const params = z.object({ connection: z.string().min(1).describe('connection id or name') });
@@ -17,7 +18,7 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
       summary: 'List connections',
       response: { 200: z.object({ connections: z.array(connectionSchema) }) },
     },
-    handler: async () => ({ connections: await app.connections.list(app.accountId) }),
+    handler: async (req) => ({ connections: await app.connections.list(accountOf(req)) }),
   });
 
   s.get('/api/connections/:connection', {
@@ -28,7 +29,7 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
       response: { 200: connectionSchema, ...errorResponses },
     },
     handler: async (req) => {
-      const found = await app.connections.get(app.accountId, req.params.connection);
+      const found = await app.connections.get(accountOf(req), req.params.connection);
       if (!found.ok) throw found.error;
       return found.value;
     },
@@ -42,7 +43,7 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
       response: { 202: z.object({ jobId: z.string(), connectionId: z.string() }), ...errorResponses },
     },
     handler: async (req, reply) => {
-      const found = await app.connections.get(app.accountId, req.params.connection);
+      const found = await app.connections.get(accountOf(req), req.params.connection);
       if (!found.ok) throw found.error;
       const jobId = await deps.requestSync(found.value.id);
       return reply.status(202).send({ jobId, connectionId: found.value.id });

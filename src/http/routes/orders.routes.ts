@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, orderDetailsSchema, orderSchema } from '../schemas.js';
+import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 const listQuery = z.object({
@@ -30,7 +31,7 @@ export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): v
     },
     handler: async (req) => {
       const q = req.query;
-      const result = await app.orders.list(app.accountId, {
+      const result = await app.orders.list(accountOf(req), {
         ...(q.connection !== undefined && { connection: q.connection }),
         ...(q.status !== undefined && { status: q.status }),
         ...(q.amazonStatus !== undefined && { amazonStatus: q.amazonStatus }),
@@ -54,7 +55,7 @@ export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 200: orderDetailsSchema, ...errorResponses },
     },
     handler: async (req) => {
-      const result = await app.orders.details(app.accountId, req.params.order);
+      const result = await app.orders.details(accountOf(req), req.params.order);
       if (!result.ok) throw result.error;
       const { contentHash: _h, ...order } = result.value.order;
       return { ...result.value, order };

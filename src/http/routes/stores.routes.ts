@@ -6,6 +6,7 @@ import { newStoreSchema } from '../../sync/store.service.js';
 import { recordStoreEvents } from '../../sync/record-store-events.js';
 import { errorResponses } from '../schemas.js';
 import { recordedEventsSchema, storeSchema } from '../store-schemas.js';
+import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 const params = z.object({ store: z.string().min(1).describe('store id or name') });
@@ -14,15 +15,15 @@ const params = z.object({ store: z.string().min(1).describe('store id or name') 
 export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): void {
   const s = server.withTypeProvider<ZodTypeProvider>();
   const { app } = deps;
-  const find = async (ref: string) => {
-    const found = await app.stores.get(app.accountId, ref);
+  const find = async (accountId: string, ref: string) => {
+    const found = await app.stores.get(accountId, ref);
     if (!found.ok) throw found.error;
     return found.value;
   };
 
   s.get('/api/stores', {
     schema: { tags: ['stores'], summary: 'List stores', response: { 200: z.object({ stores: z.array(storeSchema) }) } },
-    handler: async () => ({ stores: await app.stores.list(app.accountId) }),
+    handler: async (req) => ({ stores: await app.stores.list(accountOf(req)) }),
   });
 
   s.post('/api/stores', {
@@ -33,7 +34,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 201: storeSchema, ...errorResponses },
     },
     handler: async (req, reply) => {
-      const added = await app.stores.add(app.accountId, req.body, 'api');
+      const added = await app.stores.add(accountOf(req), req.body, 'api');
       if (!added.ok) throw added.error;
       return reply.status(201).send(added.value);
     },
@@ -41,7 +42,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
 
   s.get('/api/stores/:store', {
     schema: { tags: ['stores'], summary: 'A store', params, response: { 200: storeSchema, ...errorResponses } },
-    handler: async (req) => find(req.params.store),
+    handler: async (req) => find(accountOf(req), req.params.store),
   });
 
   s.post('/api/stores/:store/test', {
@@ -52,7 +53,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 200: z.object({ storeName: z.string(), platform: z.string() }), ...errorResponses },
     },
     handler: async (req) => {
-      const tested = await app.stores.test(app.accountId, req.params.store);
+      const tested = await app.stores.test(accountOf(req), req.params.store);
       if (!tested.ok) throw tested.error;
       return tested.value;
     },
@@ -66,8 +67,8 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 200: recordedEventsSchema, ...errorResponses },
     },
     handler: async (req) => {
-      const store = await find(req.params.store);
-      const polled = await app.storeSideService.pollStore(app.accountId, store.id);
+      const store = await find(accountOf(req), req.params.store);
+      const polled = await app.storeSideService.pollStore(accountOf(req), store.id);
       if (!polled.ok) throw polled.error;
       return polled.value;
     },

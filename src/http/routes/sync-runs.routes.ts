@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { errorResponses, syncRunSchema } from '../schemas.js';
+import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** GET /api/sync-runs, GET /api/sync-runs/:id */
@@ -10,9 +11,9 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
   const s = server.withTypeProvider<ZodTypeProvider>();
   const { app } = deps;
 
-  const accountConnectionIds = async (connection?: string): Promise<string[]> => {
-    if (connection === undefined) return (await app.connections.list(app.accountId)).map((c) => c.id);
-    const found = await app.connections.get(app.accountId, connection);
+  const accountConnectionIds = async (accountId: string, connection?: string): Promise<string[]> => {
+    if (connection === undefined) return (await app.connections.list(accountId)).map((c) => c.id);
+    const found = await app.connections.get(accountId, connection);
     if (!found.ok) throw found.error;
     return [found.value.id];
   };
@@ -28,7 +29,7 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
       response: { 200: z.object({ syncRuns: z.array(syncRunSchema) }), ...errorResponses },
     },
     handler: async (req) => ({
-      syncRuns: await app.syncRuns.list(await accountConnectionIds(req.query.connection), req.query.limit),
+      syncRuns: await app.syncRuns.list(await accountConnectionIds(accountOf(req), req.query.connection), req.query.limit),
     }),
   });
 
@@ -41,7 +42,7 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
     },
     handler: async (req) => {
       const run = await app.syncRuns.findById(req.params.id);
-      if (!run || !(await accountConnectionIds()).includes(run.connectionId)) {
+      if (!run || !(await accountConnectionIds(accountOf(req))).includes(run.connectionId)) {
         throw new AppError('sync_run_not_found', `No sync run "${req.params.id}"`, { kind: 'not_found' });
       }
       return run;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, orderSchema } from '../schemas.js';
 import { cancellationSchema, shipmentSchema, skuLinkSchema } from '../store-schemas.js';
+import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 const connectionParams = z.object({ connection: z.string().min(1).describe('connection id or name') });
@@ -33,7 +34,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       const { connection, state } = req.query;
       return {
         shipments: unwrap(
-          await svc.shipments(app.accountId, {
+          await svc.shipments(accountOf(req), {
             ...(connection && { connection }),
             ...(state && { state }),
             limit: req.query.limit,
@@ -54,7 +55,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       const { connection } = req.query;
       return {
         cancellations: unwrap(
-          await svc.cancellations(app.accountId, { ...(connection && { connection }), limit: req.query.limit }),
+          await svc.cancellations(accountOf(req), { ...(connection && { connection }), limit: req.query.limit }),
         ),
       };
     },
@@ -70,7 +71,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
         ...errorResponses,
       },
     },
-    handler: async (req) => unwrap(await svc.pushStock(app.accountId, req.params.connection)),
+    handler: async (req) => unwrap(await svc.pushStock(accountOf(req), req.params.connection)),
   });
 
   s.get('/api/needs-attention', {
@@ -81,7 +82,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       response: { 200: z.object({ orders: z.array(orderSchema) }) },
     },
     handler: async (req) => ({
-      orders: (await svc.needsAttention(app.accountId, req.query.limit)).map(({ raw: _r, contentHash: _h, ...o }) => o),
+      orders: (await svc.needsAttention(accountOf(req), req.query.limit)).map(({ raw: _r, contentHash: _h, ...o }) => o),
     }),
   });
 
@@ -95,7 +96,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
         ...errorResponses,
       },
     },
-    handler: async (req, reply) => reply.status(202).send(unwrap(await svc.retry(app.accountId, req.params.order))),
+    handler: async (req, reply) => reply.status(202).send(unwrap(await svc.retry(accountOf(req), req.params.order))),
   });
 
   s.get('/api/connections/:connection/sku-links', {
@@ -105,7 +106,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       params: connectionParams,
       response: { 200: z.object({ links: z.array(skuLinkSchema) }), ...errorResponses },
     },
-    handler: async (req) => ({ links: unwrap(await svc.skuLinks(app.accountId, req.params.connection)) }),
+    handler: async (req) => ({ links: unwrap(await svc.skuLinks(accountOf(req), req.params.connection)) }),
   });
 
   s.put('/api/connections/:connection/sku-links/:sku', {
@@ -117,7 +118,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       response: { 200: z.object({ link: skuLinkSchema, released: z.array(z.string()) }), ...errorResponses },
     },
     handler: async (req) =>
-      unwrap(await svc.linkSku(app.accountId, req.params.connection, req.params.sku, req.body.productRef)),
+      unwrap(await svc.linkSku(accountOf(req), req.params.connection, req.params.sku, req.body.productRef)),
   });
 
   s.delete('/api/connections/:connection/sku-links/:sku', {
@@ -128,7 +129,7 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (req, reply) => {
-      unwrap(await svc.unlinkSku(app.accountId, req.params.connection, req.params.sku));
+      unwrap(await svc.unlinkSku(accountOf(req), req.params.connection, req.params.sku));
       return reply.status(204).send(null);
     },
   });

@@ -19,6 +19,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   auth: 401,
+  forbidden: 403,
   rate_limited: 429,
   upstream: 502,
   internal: 500,
