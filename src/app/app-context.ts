@@ -34,6 +34,16 @@ import { createHubPort } from './hub-port.js';
 import { AmazonPorts } from './amazon-ports.js';
 import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
 import { loadSecretBox } from './secret-key.js';
+import { AccountRepository } from '../db/account.repository.js';
+import { ApiTokenRepository } from '../db/api-token.repository.js';
+import { LoginThrottleRepository } from '../db/login-throttle.repository.js';
+import { SessionRepository } from '../db/session.repository.js';
+import { UserRepository } from '../db/user.repository.js';
+import type { AccountDeps } from '../accounts/auth-deps.js';
+import { AuthService } from '../accounts/auth.service.js';
+import { UserService } from '../accounts/user.service.js';
+import { ApiTokenService } from '../accounts/api-token.service.js';
+import { AccountService } from '../accounts/account.service.js';
 
 /** Everything a command or the server needs, wired once (the composition root). */
 export interface App {
@@ -49,6 +59,8 @@ export interface App {
   storeSide: StoreSideDeps;
   storeSideService: StoreSideService;
   plans: PlanService;
+  /** Accounts, users, sessions, API tokens and the audit log (src/accounts/). */
+  accounts: AccountServices;
   /** Runs every due store-side job (delivery, write-back, polls) to its end; for the CLI and tests. */
   runStoreJobs(): Promise<number>;
   orders: OrderQueryService;
@@ -57,6 +69,14 @@ export interface App {
   jobs: JobQueue;
   importOrders(connectionId: string, options: ImportOptions): Promise<Result<ImportSummary>>;
   close(): Promise<void>;
+}
+
+export interface AccountServices {
+  deps: AccountDeps;
+  auth: AuthService;
+  users: UserService;
+  tokens: ApiTokenService;
+  accounts: AccountService;
 }
 
 export async function openApp(config: AppConfig, options: { logger?: Logger; clock?: Clock } = {}): Promise<App> {
@@ -109,6 +129,17 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
       return amazon.writeBackFor(connection);
     },
   };
+  const plans = new PlanService(storeSide, audit);
+  const accountDeps: AccountDeps = {
+    accounts: new AccountRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    tokens: new ApiTokenRepository(db),
+    throttle: new LoginThrottleRepository(db),
+    audit,
+    clock,
+  };
+  const users = new UserService(accountDeps);
   const owner = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
   const importDeps = {
     db,
@@ -136,7 +167,14 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     stores,
     storeSide,
     storeSideService: new StoreSideService(storeSide),
-    plans: new PlanService(storeSide, audit),
+    plans,
+    accounts: {
+      deps: accountDeps,
+      auth: new AuthService(accountDeps),
+      users,
+      tokens: new ApiTokenService(accountDeps),
+      accounts: new AccountService(accountDeps, plans, users, async (id) => (await connectionRepo.list(id)).length),
+    },
     runStoreJobs: () => jobs.drain(storeSideHandlers(storeSide)),
     orders: new OrderQueryService(connectionRepo, orderRepo),
     syncRuns,

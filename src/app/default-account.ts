@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
-/** Accounts arrive with users and plans in a later issue; until then everything lives in one account. */
+/** The account the CLI works in and the first administrator belongs to (the demo runs in it). */
 export const DEFAULT_ACCOUNT_ID = 'default';
+export const DEFAULT_ACCOUNT_NAME = 'Default account';
 
 export async function ensureDefaultAccount(db: Kysely<Database>, now: string): Promise<void> {
   await db
     .insertInto('accounts')
-    .values({ id: DEFAULT_ACCOUNT_ID, name: 'Default account', created_at: now })
+    .values({ id: DEFAULT_ACCOUNT_ID, name: DEFAULT_ACCOUNT_NAME, created_at: now })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

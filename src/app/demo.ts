@@ -9,6 +9,7 @@ import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '
 import type { NewConnectionInput } from '../sync/connection-input.js';
 import { MARKETPLACES } from '../sandbox/amazon/marketplace-catalog.js';
 import type { App } from './app-context.js';
+import { DEFAULT_ACCOUNT_NAME } from './default-account.js';
 
 /** The input of a connection to a running sandbox, with its built-in credentials (demo, tests, benchmarks). */
 export function sandboxConnectionInput(
@@ -65,6 +66,8 @@ export async function startDemo(app: App): Promise<Demo> {
   const started = await startAmazonSandbox({ port: app.config.sandboxPort, seed: 1 });
   const woo = await startWooSandbox({ port: app.config.sandboxPort + 1, seed: 1 });
   const store = await demoStore(app, woo.url);
+  const account = await app.accounts.deps.accounts.findById(app.accountId);
+  if (account?.name === DEFAULT_ACCOUNT_NAME) await app.accounts.deps.accounts.rename(app.accountId, 'Demo account');
   started.sandbox.generateOrders({ count: DEMO_BACKLOG, marketplaceId: DEMO_MARKETPLACE });
   const existing = await app.connections.get(app.accountId, DEMO_CONNECTION);
   const endpoints = { spApiBaseUrl: started.url, lwaUrl: `${started.url}/auth/o2/token` };

@@ -18,6 +18,11 @@ const envSchema = z.object({
   ORDERBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** `start` runs the built-in Amazon sandbox with a demo connection unless this is "false". */
   ORDERBRIDGE_DEMO: z.enum(['true', 'false']).default('true'),
+  /** The first administrator, created at the first start when no user exists. */
+  ORDERBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
+  ORDERBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Session cookies get the Secure flag (set when OrderBridge is served over HTTPS). */
+  ORDERBRIDGE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -31,6 +36,9 @@ export interface AppConfig {
   logLevel: z.infer<typeof envSchema>['ORDERBRIDGE_LOG_LEVEL'];
   workerConcurrency: number;
   demo: boolean;
+  adminEmail?: string | undefined;
+  adminPassword?: string | undefined;
+  secureCookies: boolean;
 }
 
 /** Parses the environment once at boot; fails naming the field. */
@@ -57,5 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.ORDERBRIDGE_LOG_LEVEL,
     workerConcurrency: e.ORDERBRIDGE_WORKER_CONCURRENCY,
     demo: e.ORDERBRIDGE_DEMO === 'true',
+    adminEmail: e.ORDERBRIDGE_ADMIN_EMAIL,
+    adminPassword: e.ORDERBRIDGE_ADMIN_PASSWORD,
+    secureCookies: e.ORDERBRIDGE_SECURE_COOKIES === 'true',
   };
 }

@@ -1,7 +1,18 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../lib/ids.js';
-import { toJson } from './json-column.js';
+import { fromJson, toJson } from './json-column.js';
 import type { Database } from './schema.js';
+
+export interface AuditEntry {
+  id: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  occurredAt: string;
+}
 
 /** Who changed which configuration, before and after (secrets are never part of these snapshots). */
 export class AuditLogRepository {
@@ -33,17 +44,20 @@ export class AuditLogRepository {
       .execute();
   }
 
-  async list(
-    accountId: string,
-    limit: number,
-  ): Promise<Array<{ action: string; entityId: string | null; actor: string; occurredAt: string }>> {
-    const rows = await this.db
-      .selectFrom('audit_log')
-      .select(['action', 'entity_id', 'actor', 'occurred_at'])
-      .where('account_id', '=', accountId)
-      .orderBy('occurred_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ action: r.action, entityId: r.entity_id, actor: r.actor, occurredAt: r.occurred_at }));
+  /** The account's entries, newest first; `before` (an occurredAt) pages further back. */
+  async list(accountId: string, limit: number, before?: string): Promise<AuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll().where('account_id', '=', accountId);
+    if (before !== undefined) query = query.where('occurred_at', '<', before);
+    const rows = await query.orderBy('occurred_at', 'desc').orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: fromJson(r.before_json),
+      after: fromJson(r.after_json),
+      occurredAt: r.occurred_at,
+    }));
   }
 }

@@ -4,6 +4,7 @@ import * as initial from './migrations/2026_11_28_0001_initial.js';
 import * as jobs from './migrations/2026_11_28_0002_jobs.js';
 import * as storeSide from './migrations/2026_11_29_0003_store_side.js';
 import * as plans from './migrations/2026_11_29_0004_plans.js';
+import * as users from './migrations/2026_11_29_0005_users.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0002_jobs': jobs,
   '2026_11_29_0003_store_side': storeSide,
   '2026_11_29_0004_plans': plans,
+  '2026_11_29_0005_users': users,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,3 +1,4 @@
+import type { AccountTables } from './accounts.schema.js';
 import type { Generated } from 'kysely';
 import type { PlansTable } from './plans.schema.js';
 import type { StoreSideTables } from './store-side.schema.js';
@@ -197,7 +198,7 @@ export interface SchedulesTable {
   updated_at: string;
 }
 
-export interface Database extends StoreSideTables {
+export interface Database extends StoreSideTables, AccountTables {
   accounts: AccountsTable;
   connections: ConnectionsTable;
   orders: OrdersTable;

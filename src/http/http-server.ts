@@ -9,8 +9,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuthHook } from './auth/auth-hook.js';
 import { replyWithError } from './error-mapper.js';
-import { HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
+import { API_SECURITY, API_SECURITY_SCHEMES, HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
+import { registerAccountRoutes } from './routes/account.routes.js';
+import { registerAdminRoutes } from './routes/admin.routes.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
+import { registerUserRoutes } from './routes/users.routes.js';
 import { registerHubRoutes } from './routes/hub.routes.js';
 import { registerOrderRoutes } from './routes/orders.routes.js';
 import type { RouteDeps } from './routes/route-deps.js';
@@ -24,7 +28,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
-  registerAuthHook(server);
+  await registerAuthHook(server, deps.app.accounts.auth);
   await server.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -34,6 +38,10 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         description: 'Amazon order sync hub. Errors: { error: { code, message, details } }.',
       },
       tags: [
+        { name: 'auth', description: 'Log in and out; sessions use a cookie plus the x-csrf-token header' },
+        { name: 'account', description: 'The account, its plan, usage and audit log' },
+        { name: 'users', description: 'Users and API tokens of the account' },
+        { name: 'admin', description: 'Administrators: accounts and plans' },
         { name: 'connections' },
         { name: 'orders' },
         { name: 'sync runs' },
@@ -42,17 +50,26 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'system' },
         HUB_OPENAPI_TAG,
       ],
-      components: { securitySchemes: HUB_SECURITY_SCHEMES },
+      components: { securitySchemes: { ...API_SECURITY_SCHEMES, ...HUB_SECURITY_SCHEMES } },
+      security: API_SECURITY,
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await server.register(swaggerUi, { routePrefix: '/docs' });
   server.get('/openapi.json', { schema: { hide: true } }, () => server.swagger());
-  server.get('/api/health', { schema: { tags: ['system'], summary: 'Liveness' } }, () => ({
-    status: 'ok',
-    database: deps.app.dialect,
-  }));
+  server.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness', security: [] } },
+    () => ({
+      status: 'ok',
+      database: deps.app.dialect,
+    }),
+  );
+  registerAuthRoutes(server, deps);
+  registerAccountRoutes(server, deps);
+  registerUserRoutes(server, deps);
+  registerAdminRoutes(server, deps);
   registerConnectionRoutes(server, deps);
   registerOrderRoutes(server, deps);
   registerSyncRunRoutes(server, deps);

@@ -32,5 +32,17 @@ export const HUB_SECURITY_SCHEMES = {
   hubApiKey: { type: 'http', scheme: 'bearer', description: "The hub-api store's apiKey" },
 } as const;
 
+/** Everything else: an API token (Authorization: Bearer obt_…) or the web UI's session cookie + x-csrf-token. */
+export const API_SECURITY_SCHEMES = {
+  apiToken: { type: 'http', scheme: 'bearer', description: 'An API token of the account (POST /api/tokens)' },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'orderbridge_session',
+    description: 'Set by POST /api/auth/login; unsafe requests also send x-csrf-token',
+  },
+} as const;
+export const API_SECURITY = [{ apiToken: [] as string[] }, { session: [] as string[] }];
+
 /** Put on every hub route's schema. */
 export const HUB_SECURITY = [{ hubApiKey: [] as string[] }];

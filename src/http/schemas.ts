@@ -181,4 +181,12 @@ export const syncRunSchema = z
   })
   .meta({ id: 'SyncRun' });
 
-export const errorResponses = { 400: errorBody, 404: errorBody, 409: errorBody, 500: errorBody } as const;
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  429: errorBody,
+  500: errorBody,
+} as const;

@@ -3,14 +3,7 @@
  * `kind` decides the HTTP status and whether a job retries.
  */
 export type ErrorKind =
-  | 'invalid'
-  | 'not_found'
-  | 'conflict'
-  | 'auth'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'upstream'
-  | 'internal';
+  'invalid' | 'not_found' | 'conflict' | 'auth' | 'forbidden' | 'rate_limited' | 'upstream' | 'internal';
 
 export interface AppErrorOptions {
   kind: ErrorKind;

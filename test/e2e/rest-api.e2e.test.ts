@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/app/app-context.js';
 import { SyncWorker } from '../../src/app/sync-worker.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
+import { authorize } from '../helpers/api-auth.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
@@ -29,6 +30,7 @@ describeEachDatabase(
       connectionId = (await addSandboxConnection(app, sandbox, { name: 'shop-de' })).id;
       worker = new SyncWorker(app, app.jobs);
       server = await buildHttpServer({ app, requestSync: (id) => worker.requestSync(id) });
+      await authorize(server, app);
       server.addHook('onResponse', (req, _reply, done) => {
         called.add(`${req.method.toLowerCase()} ${req.routeOptions.url ?? ''}`);
         done();

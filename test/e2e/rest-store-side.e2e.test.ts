@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/http-server.js';
+import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { operationsOf, recordCalls, TAGS_BY_TEST, type OpenApiDoc } from '../helpers/openapi-coverage.js';
 import { openStoreTestEnv, runJobsUntil, wooOrdersByAmazonId, type StoreTestEnv } from '../helpers/store-test-env.js';
@@ -25,6 +26,7 @@ describeEachDatabase(
         config: { defaultOrderShippingMethod: 'DHL Paket' },
       });
       server = await buildHttpServer({ app: env.app, requestSync: () => Promise.resolve('job') });
+      await authorize(server, env.app);
       called = recordCalls(server);
       baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
       ids = env.amazon.sandbox.generateOrders({

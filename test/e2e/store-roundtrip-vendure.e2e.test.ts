@@ -2,6 +2,7 @@ import Big from 'big.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/http-server.js';
+import { authorize } from '../helpers/api-auth.js';
 import { VendureClient } from '../../src/stores/vendure/vendure.client.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { linkHeldSkus, openStoreTestEnv, runJobsUntil, type StoreTestEnv } from '../helpers/store-test-env.js';
@@ -82,6 +83,7 @@ describeEachDatabase(
         },
       });
       http = await buildHttpServer({ app: env.app, requestSync: () => Promise.resolve('job') });
+      await authorize(http, env.app);
       http.addHook('onResponse', async (req, reply) => {
         if (req.url.endsWith('/webhook')) webhookStatuses.push(reply.statusCode);
       });

@@ -5,6 +5,7 @@ import { SyncWorker } from '../../app/sync-worker.js';
 import { buildHttpServer } from '../../http/http-server.js';
 import { fail } from '../output.js';
 import { startDemo, type Demo } from '../../app/demo.js';
+import { ensureFirstAdmin, firstAdminLines } from '../../app/first-start.js';
 
 /** Starts the job runner and the REST API; with `demo`, also the sandbox and its ready connection. */
 export async function runServer(options: { demo: boolean }): Promise<void> {
@@ -12,6 +13,10 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
   let app: App | null = null;
   try {
     app = await openApp(config);
+    const firstAdmin = await ensureFirstAdmin(app.accounts.deps.users, app.accounts.users, {
+      email: config.adminEmail,
+      password: config.adminPassword,
+    });
     const demo: Demo | null = options.demo ? await startDemo(app) : null;
     const worker = new SyncWorker(app, app.jobs);
     await worker.start(config.workerConcurrency);
@@ -20,6 +25,7 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
     const base = `http://${config.httpHost}:${config.httpPort}`;
     const lines = [
       `OrderBridge is running on ${app.dialect === 'sqlite' ? `SQLite (${config.sqlitePath})` : 'PostgreSQL'}`,
+      `  Web app    ${base}/`,
       `  REST API   ${base}/api/orders   (OpenAPI ${base}/openapi.json, docs ${base}/docs)`,
     ];
     if (demo) {
@@ -31,6 +37,7 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
         `  Try: npm run orderbridge -- orders list     npm run orderbridge -- sync ${demo.connectionName}`,
       );
     }
+    if (firstAdmin) lines.push(...firstAdminLines(firstAdmin, `${base}/login`));
     process.stdout.write(`${lines.join('\n')}\n`);
     const running = app;
     const shutdown = async (): Promise<void> => {

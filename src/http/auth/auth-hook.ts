@@ -1,10 +1,58 @@
-import type { FastifyInstance } from 'fastify';
-import { DEFAULT_ACCOUNT_ID } from '../../app/default-account.js';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService, Principal } from '../../accounts/auth.service.js';
+import { AppError } from '../../lib/errors.js';
+import { sameSecret } from '../../lib/secret-token.js';
+import { bearerToken } from '../../sync/hub-auth.js';
+import { unauthenticated } from './request-auth.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
-/** Interim: every request acts as the default account (replaced by sessions and API tokens). */
-export function registerAuthHook(server: FastifyInstance): void {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The full principal (with the session's id and CSRF token) behind `auth`. */
+    principal: Principal | null;
+  }
+}
+
+/**
+ * Every /api route that is not marked `config: { public: true }` needs a session cookie or an API
+ * token; the account of that principal scopes everything the handler reads or writes. Unsafe
+ * methods with a session must echo the session's CSRF token in x-csrf-token.
+ */
+export async function registerAuthHook(server: FastifyInstance, auth: AuthService): Promise<void> {
+  await server.register(cookie);
   server.decorateRequest('auth', null);
+  server.decorateRequest('principal', null);
   server.addHook('onRequest', async (req) => {
-    req.auth = { accountId: DEFAULT_ACCOUNT_ID, userId: null, actor: 'api', role: 'admin', via: 'token' };
+    if (!req.url.startsWith('/api/') || req.routeOptions.config.public === true) return;
+    const principal = await principalOf(req, auth);
+    if (!principal) throw unauthenticated();
+    if (principal.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf(req, principal);
+    req.principal = principal;
+    req.auth = {
+      accountId: principal.accountId,
+      userId: principal.userId,
+      actor: principal.actor,
+      role: principal.role,
+      via: principal.via,
+    };
   });
+}
+
+async function principalOf(req: FastifyRequest, auth: AuthService): Promise<Principal | null> {
+  const bearer = bearerToken(req.headers.authorization);
+  if (bearer) return auth.fromApiToken(bearer);
+  const secret = req.cookies[SESSION_COOKIE];
+  return secret ? auth.fromSession(secret) : null;
+}
+
+function checkCsrf(req: FastifyRequest, principal: Principal): void {
+  const sent = req.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
+    throw new AppError('csrf_token_invalid', 'Missing or wrong x-csrf-token header (reload the page)', {
+      kind: 'forbidden',
+    });
+  }
 }

@@ -47,6 +47,7 @@ export function registerHubRoutes(server: FastifyInstance, deps: RouteDeps): voi
     const s = scope.withTypeProvider<ZodTypeProvider>();
 
     s.get('/api/hub/stores/:storeId/orders', {
+      config: { public: true },
       schema: {
         ...base,
         summary: 'Orders offered to the store (oldest first), each with the full order',
@@ -58,6 +59,7 @@ export function registerHubRoutes(server: FastifyInstance, deps: RouteDeps): voi
     });
 
     s.post('/api/hub/stores/:storeId/orders/:orderId/acknowledge', {
+      config: { public: true },
       schema: {
         ...base,
         summary: 'Acknowledge an order with your order number (same number again: no change; another: 409)',
@@ -73,6 +75,7 @@ export function registerHubRoutes(server: FastifyInstance, deps: RouteDeps): voi
     });
 
     s.post('/api/hub/stores/:storeId/orders/:orderId/shipments', {
+      config: { public: true },
       schema: {
         ...base,
         summary: 'Post a shipment (202 recorded, 200 when this storeRef was already recorded); goes to Amazon',
@@ -88,6 +91,7 @@ export function registerHubRoutes(server: FastifyInstance, deps: RouteDeps): voi
     });
 
     s.post('/api/hub/stores/:storeId/orders/:orderId/cancellations', {
+      config: { public: true },
       schema: {
         ...base,
         summary: 'Post a cancellation (whole order or lines; 202 recorded, 200 duplicate); goes to Amazon',
@@ -103,6 +107,7 @@ export function registerHubRoutes(server: FastifyInstance, deps: RouteDeps): voi
     });
 
     s.post('/api/hub/stores/:storeId/stock', {
+      config: { public: true },
       schema: {
         ...base,
         summary: 'Post sellable stock per product ref (up to 1000 items); changes are pushed to Amazon',

@@ -6,7 +6,7 @@ import { newStoreSchema } from '../../sync/store.service.js';
 import { recordStoreEvents } from '../../sync/record-store-events.js';
 import { errorResponses } from '../schemas.js';
 import { recordedEventsSchema, storeSchema } from '../store-schemas.js';
-import { accountOf } from '../auth/request-auth.js';
+import { accountOf, authOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
 const params = z.object({ store: z.string().min(1).describe('store id or name') });
@@ -34,7 +34,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 201: storeSchema, ...errorResponses },
     },
     handler: async (req, reply) => {
-      const added = await app.stores.add(accountOf(req), req.body, 'api');
+      const added = await app.stores.add(accountOf(req), req.body, authOf(req).actor);
       if (!added.ok) throw added.error;
       return reply.status(201).send(added.value);
     },
@@ -83,9 +83,12 @@ function registerWebhookRoute(server: FastifyInstance, deps: RouteDeps): void {
   void server.register((scope, _opts, done) => {
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) => next(null, body));
     scope.withTypeProvider<ZodTypeProvider>().post('/api/stores/:storeId/webhook', {
+      // Authorised by the store's signature, not by a user.
+      config: { public: true },
       schema: {
         tags: ['stores'],
         summary: 'Webhook endpoint for store events (WooCommerce webhooks, the OrderBridge Vendure plugin); signed',
+        security: [],
         params: z.object({ storeId: z.string().min(1) }),
         response: { 202: recordedEventsSchema, ...errorResponses, 401: errorResponses[400] },
       },

@@ -29,7 +29,10 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
       response: { 200: z.object({ syncRuns: z.array(syncRunSchema) }), ...errorResponses },
     },
     handler: async (req) => ({
-      syncRuns: await app.syncRuns.list(await accountConnectionIds(accountOf(req), req.query.connection), req.query.limit),
+      syncRuns: await app.syncRuns.list(
+        await accountConnectionIds(accountOf(req), req.query.connection),
+        req.query.limit,
+      ),
     }),
   });
 

@@ -82,7 +82,9 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
       response: { 200: z.object({ orders: z.array(orderSchema) }) },
     },
     handler: async (req) => ({
-      orders: (await svc.needsAttention(accountOf(req), req.query.limit)).map(({ raw: _r, contentHash: _h, ...o }) => o),
+      orders: (await svc.needsAttention(accountOf(req), req.query.limit)).map(
+        ({ raw: _r, contentHash: _h, ...o }) => o,
+      ),
     }),
   });
 

@@ -1,0 +1,151 @@
+import type { Account } from '../db/account.repository.js';
+import type { Session } from '../db/session.repository.js';
+import type { User } from '../db/user.repository.js';
+import { ADDRESS_THROTTLE, EMAIL_THROTTLE, lockedFor, recordFailure } from '../domain/login-throttle.js';
+import { AppError } from '../lib/errors.js';
+import { hashPassword, verifyPassword } from '../lib/password-hash.js';
+import { err, ok, type Result } from '../lib/result.js';
+import { newSecret, sha256Hex } from '../lib/secret-token.js';
+import type { AccountDeps } from './auth-deps.js';
+
+/** Sessions live 12 hours after the last request (at most 30 days). */
+export const SESSION_IDLE_MS = 12 * 3600_000;
+const SESSION_MAX_MS = 30 * 86_400_000;
+/** last_seen is written at most once a minute, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SignedIn {
+  user: User;
+  account: Account;
+  csrfToken: string;
+}
+
+export interface Principal {
+  accountId: string;
+  userId: string | null;
+  actor: string;
+  role: 'admin' | 'member';
+  via: 'session' | 'token';
+  /** Set for sessions: the token every unsafe request must echo in x-csrf-token. */
+  csrfToken?: string;
+  sessionId?: string;
+}
+
+const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password', { kind: 'auth' });
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** Login (argon2, throttled), sessions by cookie secret, API tokens by bearer; both resolve to a Principal. */
+export class AuthService {
+  /** Verified against when the email is unknown, so timing does not tell which emails exist. */
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(private readonly deps: AccountDeps) {}
+
+  async login(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<Result<SignedIn & { sessionSecret: string }>> {
+    const now = this.deps.clock.now();
+    const keys = [`email:${normaliseEmail(email)}`, `ip:${clientAddress}`];
+    const states = await Promise.all(keys.map((k) => this.deps.throttle.get(k)));
+    const waitMs = Math.max(...states.map((s) => lockedFor(s, now)));
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      return err(
+        new AppError('login_throttled', `Too many failed logins; try again in ${seconds} s`, {
+          kind: 'rate_limited',
+          details: { retryAfterSeconds: seconds },
+        }),
+      );
+    }
+    const user = await this.deps.users.findByEmail(normaliseEmail(email));
+    this.dummyHash ??= hashPassword(newSecret());
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
+    if (!user || !valid) {
+      await this.deps.throttle.put(keys[0]!, recordFailure(states[0] ?? null, EMAIL_THROTTLE, now));
+      await this.deps.throttle.put(keys[1]!, recordFailure(states[1] ?? null, ADDRESS_THROTTLE, now));
+      return err(invalidCredentials());
+    }
+    await this.deps.throttle.clear(keys[0]!);
+    const account = await this.deps.accounts.findById(user.accountId);
+    if (!account) return err(invalidCredentials());
+    const sessionSecret = newSecret();
+    const csrfToken = newSecret();
+    const nowIso = now.toISOString();
+    await this.deps.sessions.insert({
+      id: sha256Hex(sessionSecret),
+      userId: user.id,
+      accountId: account.id,
+      csrfToken,
+      createdAt: nowIso,
+      lastSeenAt: nowIso,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    });
+    await this.deps.users.touchLogin(user.id, nowIso);
+    const { passwordHash: _h, ...plain } = user;
+    return ok({ user: plain, account, csrfToken, sessionSecret });
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.deps.sessions.delete(sessionId);
+  }
+
+  /** The principal of a session cookie's secret, sliding its expiry; null when unknown or expired. */
+  async fromSession(sessionSecret: string): Promise<Principal | null> {
+    const now = this.deps.clock.now();
+    const session = await this.deps.sessions.findLive(sha256Hex(sessionSecret), now.toISOString());
+    if (!session) return null;
+    const user = await this.deps.users.findById(session.userId);
+    if (!user) return null;
+    await this.slide(session, now);
+    return {
+      accountId: session.accountId,
+      userId: user.id,
+      actor: user.email,
+      role: user.role,
+      via: 'session',
+      csrfToken: session.csrfToken,
+      sessionId: session.id,
+    };
+  }
+
+  /** The principal of an API token (always a member of its account); null when unknown or revoked. */
+  async fromApiToken(token: string): Promise<Principal | null> {
+    const found = await this.deps.tokens.findLiveByHash(sha256Hex(token));
+    if (!found) return null;
+    const now = this.deps.clock.now();
+    if (!found.lastUsedAt || now.getTime() - Date.parse(found.lastUsedAt) > TOUCH_EVERY_MS) {
+      await this.deps.tokens.touch(found.id, now.toISOString());
+    }
+    return { accountId: found.accountId, userId: null, actor: `token:${found.name}`, role: 'member', via: 'token' };
+  }
+
+  /** The signed-in view (user, account, CSRF token) of a session principal. */
+  async me(principal: Principal): Promise<Result<SignedIn>> {
+    const user = principal.userId ? await this.deps.users.findById(principal.userId) : null;
+    const account = await this.deps.accounts.findById(principal.accountId);
+    if (!user || !account || !principal.csrfToken) {
+      return err(new AppError('session_required', 'This needs a logged-in user, not an API token', { kind: 'auth' }));
+    }
+    return ok({ user, account, csrfToken: principal.csrfToken });
+  }
+
+  /** An admin's session moves to another account (everything it does is then scoped to that one). */
+  async switchAccount(principal: Principal, accountId: string): Promise<Result<SignedIn>> {
+    const account = await this.deps.accounts.findById(accountId);
+    if (!account) return err(new AppError('account_not_found', `No account "${accountId}"`, { kind: 'not_found' }));
+    if (!principal.sessionId)
+      return err(new AppError('session_required', 'Switching needs a session', { kind: 'auth' }));
+    await this.deps.sessions.switchAccount(principal.sessionId, account.id);
+    return this.me({ ...principal, accountId: account.id });
+  }
+
+  private async slide(session: Session, now: Date): Promise<void> {
+    if (now.getTime() - Date.parse(session.lastSeenAt) < TOUCH_EVERY_MS) return;
+    const cap = Date.parse(session.createdAt) + SESSION_MAX_MS;
+    const expiresAt = new Date(Math.min(cap, now.getTime() + SESSION_IDLE_MS)).toISOString();
+    await this.deps.sessions.touch(session.id, now.toISOString(), expiresAt);
+  }
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signedInSchema } from '../account-schemas.js';
+import { requireAdmin } from '../auth/request-auth.js';
+import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
+import { errorResponses } from '../schemas.js';
+import type { RouteDeps } from './route-deps.js';
+
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/switch-account */
+export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): void {
+  const s = server.withTypeProvider<ZodTypeProvider>();
+  const { auth } = deps.app.accounts;
+  const secure = deps.app.config.secureCookies;
+
+  s.post('/api/auth/login', {
+    config: { public: true },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log in: sets the session cookie; returns the CSRF token for unsafe requests',
+      security: [],
+      body: z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) }),
+      response: { 200: signedInSchema, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const result = await auth.login(req.body.email, req.body.password, req.ip);
+      if (!result.ok) {
+        const retry = result.error.details.retryAfterSeconds;
+        if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+        throw result.error;
+      }
+      const { sessionSecret, ...signedIn } = result.value;
+      setSessionCookie(reply, sessionSecret, secure);
+      return signedIn;
+    },
+  });
+
+  s.post('/api/auth/logout', {
+    schema: { tags: ['auth'], summary: 'Log out (ends the session)', response: { 204: z.null(), ...errorResponses } },
+    handler: async (req, reply) => {
+      if (req.principal?.sessionId) await auth.logout(req.principal.sessionId);
+      clearSessionCookie(reply, secure);
+      return reply.status(204).send(null);
+    },
+  });
+
+  s.get('/api/auth/me', {
+    schema: {
+      tags: ['auth'],
+      summary: 'The logged-in user, the account the session acts in and its CSRF token',
+      response: { 200: signedInSchema, ...errorResponses },
+    },
+    handler: async (req) => {
+      const me = await auth.me(req.principal!);
+      if (!me.ok) throw me.error;
+      return me.value;
+    },
+  });
+
+  s.post('/api/auth/switch-account', {
+    schema: {
+      tags: ['auth'],
+      summary: "Administrators: act in another account (the session's account changes)",
+      body: z.object({ accountId: z.string().min(1) }),
+      response: { 200: signedInSchema, ...errorResponses },
+    },
+    handler: async (req) => {
+      requireAdmin(req);
+      const switched = await auth.switchAccount(req.principal!, req.body.accountId);
+      if (!switched.ok) throw switched.error;
+      return switched.value;
+    },
+  });
+}
