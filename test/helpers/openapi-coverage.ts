@@ -12,6 +12,7 @@ export const TAGS_BY_TEST = {
   'rest-api.e2e.test.ts': ['connections', 'orders', 'sync runs', 'system'],
   'rest-store-side.e2e.test.ts': ['stores', 'write-back'],
   'hub-api.e2e.test.ts': ['hub'],
+  'rest-accounts.e2e.test.ts': ['auth', 'account', 'users', 'admin'],
 } as const;
 
 /** "method /path/:param" of every operation with one of `tags` (all operations when omitted). */
