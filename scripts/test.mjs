@@ -2,7 +2,8 @@
 // The README's test command: format check, lint, typecheck, then the test suite on SQLite
 // (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { chromiumPath, runBrowserTests } from './test-browser.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
@@ -46,6 +47,19 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
+let browserOk = true;
+// The browser walk runs last (npm run test:browser alone runs just it). Without chromium it is
+// skipped locally with the install hint, and fails in CI, which installs chromium first.
+if (only.length === 0 && process.env.SKIP_BROWSER_TESTS !== '1') {
+  if (existsSync(chromiumPath) || process.env.CI === 'true') {
+    const browser = runBrowserTests();
+    passed += browser.passed;
+    failed += browser.failed;
+    browserOk = browser.ok;
+  } else {
+    console.log(`\nBrowser tests: SKIPPED (no chromium at ${chromiumPath}: sudo apt-get install -y chromium)`);
+  }
+}
 if (!pg) console.log('PostgreSQL half was skipped: only SQLite ran.');
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(r.status === 0 && failed === 0 ? 0 : 1);
+process.exit(r.status === 0 && failed === 0 && browserOk ? 0 : 1);

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm run test:browser`: builds the web UI, then walks the manual in Debian's chromium with
+// Playwright against a real OrderBridge process. Ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function runBrowserTests() {
+  if (!existsSync(chromiumPath)) {
+    console.error(`\nChromium was not found at ${chromiumPath}.
+Install Debian's chromium:   sudo apt-get update && sudo apt-get install -y chromium
+or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot download browsers here.)`);
+    return { passed: 0, failed: 1, ok: false };
+  }
+  console.log('\n== web UI build');
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) return { passed: 0, failed: 1, ok: false };
+  console.log('\n== browser tests (chromium + playwright-core; screenshots in test-results/screenshots/)');
+  mkdirSync('test-results/screenshots', { recursive: true });
+  const out = 'test-results/vitest-browser.json';
+  const r = spawnSync(
+    'node_modules/.bin/vitest',
+    [
+      'run',
+      '--config',
+      'vitest.browser.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
+  try {
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      ok: r.status === 0 && report.numFailedTests === 0,
+    };
+  } catch {
+    return { passed: 0, failed: 1, ok: false };
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { passed, failed, ok } = runBrowserTests();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(ok ? 0 : 1);
+}

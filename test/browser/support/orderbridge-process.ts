@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface RunningOrderBridge {
+  baseUrl: string;
+  admin: { email: string; password: string };
+  /** Everything the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 with the next one free too (the WooCommerce sandbox takes sandbox port + 1). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const srv = createServer();
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    if (port < 65000 && (await isFree(port + 1))) return port;
+  }
+}
+
+const isFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+
+/**
+ * `npm start` as a newcomer runs it: a fresh data directory, SQLite, the demo. Resolves once the
+ * server listens, with the administrator's credentials read from what it printed (once).
+ */
+export async function startOrderBridge(): Promise<RunningOrderBridge> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-browser-'));
+  const [httpPort, sandboxPort] = [await freePortPair(), await freePortPair()];
+  const { DATABASE_URL: _embedded, ...env } = process.env; // the quick start: SQLite
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+    env: {
+      ...env,
+      ORDERBRIDGE_DATA_DIR: dataDir,
+      ORDERBRIDGE_HTTP_PORT: String(httpPort),
+      ORDERBRIDGE_SANDBOX_PORT: String(sandboxPort),
+      ORDERBRIDGE_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (!/password\s+\S+/.test(out)) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`OrderBridge did not start:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const email = /email\s+(\S+)/.exec(out)?.[1] ?? '';
+  const password = /password\s+(\S+)/.exec(out)?.[1] ?? '';
+  return { baseUrl: `http://127.0.0.1:${httpPort}`, admin: { email, password }, output: () => out, stop };
+}
