@@ -84,8 +84,19 @@ export class AuthService {
       expiresAt: new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
     });
     await this.deps.users.touchLogin(user.id, nowIso);
+    await this.deps.sessions.deleteExpired(nowIso);
     const { passwordHash: _h, ...plain } = user;
     return ok({ user: plain, account, csrfToken, sessionSecret });
+  }
+
+  /** Checks the current password before `users.setPassword`; a wrong one counts as a failed login. */
+  async checkPassword(userId: string, password: string): Promise<Result<void>> {
+    const user = await this.deps.users.findById(userId);
+    const withHash = user ? await this.deps.users.findByEmail(user.email) : null;
+    if (!withHash || !(await verifyPassword(withHash.passwordHash, password))) {
+      return err(new AppError('password_wrong', 'The current password is wrong', { kind: 'invalid' }));
+    }
+    return ok(undefined);
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -55,6 +55,34 @@ export class UserService {
     return ok(user);
   }
 
+  /** Sets a new password (checked like a new user's) and ends the user's other sessions. */
+  async setPassword(userId: string, newPassword: string, actor: string, keepSessionId?: string): Promise<Result<void>> {
+    const parsed = newUserSchema.shape.password.safeParse(newPassword);
+    if (!parsed.success) return err(zodToAppError('password_invalid', parsed.error));
+    const user = await this.deps.users.findById(userId);
+    if (!user) return err(new AppError('user_not_found', `No user "${userId}"`, { kind: 'not_found' }));
+    await this.deps.users.setPasswordHash(user.id, await hashPassword(parsed.data));
+    await this.deps.sessions.deleteOfUser(user.id, keepSessionId);
+    await this.deps.audit.record({
+      accountId: user.accountId,
+      actor,
+      action: 'user.password_changed',
+      entity: 'user',
+      entityId: user.id,
+      before: null,
+      after: null,
+      at: this.deps.clock.nowIso(),
+    });
+    return ok(undefined);
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    const found = await this.deps.users.findByEmail(normaliseEmail(email));
+    if (!found) return null;
+    const { passwordHash: _h, ...user } = found;
+    return user;
+  }
+
   async remove(
     accountId: string,
     userId: string,

@@ -5,6 +5,7 @@ import { registerSandbox } from './commands/sandbox.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSync } from './commands/sync.command.js';
 import { registerPlans } from './commands/plans.command.js';
+import { registerUsers } from './commands/users.command.js';
 import { registerShipments } from './commands/shipments.command.js';
 import { registerSkus } from './commands/skus.command.js';
 import { registerStock } from './commands/stock.command.js';
@@ -24,6 +25,7 @@ registerSkus(program);
 registerShipments(program);
 registerStock(program);
 registerPlans(program);
+registerUsers(program);
 registerSandbox(program);
 registerServe(program);
 

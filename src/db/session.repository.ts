@@ -66,6 +66,13 @@ export class SessionRepository {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
+  /** Ends every session of the user but `keep` (after a password change). */
+  async deleteOfUser(userId: string, keep?: string): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keep !== undefined) query = query.where('id', '!=', keep);
+    await query.execute();
+  }
+
   async deleteExpired(now: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   }

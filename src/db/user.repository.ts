@@ -84,6 +84,10 @@ export class UserRepository {
     return Number(row.n);
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
   async touchLogin(id: string, at: string): Promise<void> {
     await this.db.updateTable('users').set({ last_login_at: at }).where('id', '=', id).execute();
   }

@@ -269,6 +269,30 @@ describeEachDatabase(
         }
       },
     );
+
+    it('adds users, lists them and resets a lost password (printed once)', { timeout: 60_000 }, async () => {
+      const json = async <T>(...args: string[]): Promise<T> => {
+        const r = await cli(...args, '--json');
+        expect(r.code, r.stderr).toBe(0);
+        return JSON.parse(r.stdout) as T;
+      };
+      const added = await json<{ user: { email: string; role: string }; password: string }>(
+        'users',
+        'add',
+        'Ops@Example.com',
+        '--name',
+        'Ops',
+        '--role',
+        'admin',
+      );
+      expect(added.user).toMatchObject({ email: 'ops@example.com', role: 'admin' });
+      expect(added.password).toHaveLength(20);
+      expect((await cli('users', 'add', 'x@example.com', '--password', 'short')).stderr).toContain('user_invalid');
+      expect((await json<Array<{ email: string }>>('users', 'list')).map((u) => u.email)).toContain('ops@example.com');
+      const reset = await json<{ password: string }>('users', 'reset-password', 'ops@example.com');
+      expect(reset.password).not.toBe(added.password);
+      expect((await cli('users', 'reset-password', 'nobody@example.com')).stderr).toContain('user_not_found');
+    });
   },
   { isolation: 'file' },
 );

@@ -235,6 +235,35 @@ describeEachDatabase(
       expect(JSON.stringify(audit)).not.toMatch(/password/i);
     });
 
+    it('changes a password: checks the current one, ends the other sessions, keeps this one', async () => {
+      await app.accounts.users.create(
+        DEFAULT_ACCOUNT_ID,
+        { email: 'pat@example.com', name: 'Pat', password: 'pat-password-old' },
+        'test',
+      );
+      const here = await asSession('pat@example.com', 'pat-password-old');
+      const elsewhere = await asSession('pat@example.com', 'pat-password-old');
+      const wrong = await here.send('PUT', '/api/auth/password', {
+        currentPassword: 'nope',
+        newPassword: 'pat-password-new',
+      });
+      expect(wrong.json()).toMatchObject({ error: { code: 'password_wrong' } });
+      const short = await here.send('PUT', '/api/auth/password', {
+        currentPassword: 'pat-password-old',
+        newPassword: 'short',
+      });
+      expect(short.json()).toMatchObject({ error: { code: 'password_invalid' } });
+      const changed = await here.send('PUT', '/api/auth/password', {
+        currentPassword: 'pat-password-old',
+        newPassword: 'pat-password-new',
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await here.get('/api/auth/me')).statusCode).toBe(200);
+      expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
+      expect((await login('pat@example.com', 'pat-password-old', '10.2.0.1')).statusCode).toBe(401);
+      expect((await login('pat@example.com', 'pat-password-new', '10.2.0.2')).statusCode).toBe(200);
+    });
+
     it('calls every operation of its OpenAPI tags', async () => {
       const doc = (await server.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiDoc>();
       const operations = operationsOf(doc, TAGS_BY_TEST['rest-accounts.e2e.test.ts']);

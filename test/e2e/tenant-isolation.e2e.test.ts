@@ -62,6 +62,10 @@ const CASES: Record<string, Case> = {
   'delete /api/connections/:connection/sku-links/:sku': { expect: { status: 404 } },
   'post /api/auth/logout': { expect: { own: true } },
   'get /api/auth/me': { expect: { own: true } },
+  'put /api/auth/password': {
+    expect: { own: true },
+    body: { currentPassword: 'bea-password-123', newPassword: 'bea-password-456' },
+  },
   'post /api/auth/switch-account': { expect: { status: 403 }, body: { accountId: 'default' } },
   'get /api/account': { expect: { own: true } },
   'get /api/plans': { expect: { own: true } },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
 import { signedInSchema } from '../account-schemas.js';
 import { requireAdmin } from '../auth/request-auth.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
@@ -54,6 +55,29 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
       const me = await auth.me(req.principal!);
       if (!me.ok) throw me.error;
       return me.value;
+    },
+  });
+
+  s.put('/api/auth/password', {
+    schema: {
+      tags: ['auth'],
+      summary: "Change the logged-in user's password (ends the user's other sessions)",
+      body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }),
+      response: { 204: z.null(), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const principal = req.principal!;
+      if (!principal.userId) throw new AppError('session_required', 'This needs a logged-in user', { kind: 'auth' });
+      const checked = await auth.checkPassword(principal.userId, req.body.currentPassword);
+      if (!checked.ok) throw checked.error;
+      const changed = await deps.app.accounts.users.setPassword(
+        principal.userId,
+        req.body.newPassword,
+        principal.actor,
+        principal.sessionId,
+      );
+      if (!changed.ok) throw changed.error;
+      return reply.status(204).send(null);
     },
   });
 
