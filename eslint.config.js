@@ -17,6 +17,7 @@ export default tseslint.config(
       'test-results',
       'coverage',
       'dist',
+      'web/dist',
       '**/node_modules',
       ...(vendureInstalled ? [] : ['packages/vendure-plugin/**', 'e2e/vendure-server/**']),
     ],
