@@ -1,4 +1,7 @@
+import type { CancellationRepository } from '../db/cancellation.repository.js';
 import type { ConnectionRepository } from '../db/connection.repository.js';
+import type { ShipmentRepository } from '../db/shipment.repository.js';
+import type { Cancellation, Shipment } from '../domain/write-back.js';
 import type { OrderListFilter, OrderRepository } from '../db/order.repository.js';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
 import { AppError } from '../lib/errors.js';
@@ -8,6 +11,9 @@ export interface OrderDetails {
   order: Order;
   lines: OrderLine[];
   timeline: OrderEvent[];
+  /** What went (or goes) back to Amazon for this order. */
+  shipments: Shipment[];
+  cancellations: Cancellation[];
 }
 
 /** Read side of orders, always scoped to the caller's account. */
@@ -15,6 +21,7 @@ export class OrderQueryService {
   constructor(
     private readonly connections: ConnectionRepository,
     private readonly orders: OrderRepository,
+    private readonly writeBack: { shipments: ShipmentRepository; cancellations: CancellationRepository },
   ) {}
 
   async list(
@@ -42,7 +49,13 @@ export class OrderQueryService {
     const found = await this.find(accountId, ref);
     if (!found.ok) return found;
     const order = found.value;
-    return ok({ order, lines: await this.orders.lines(order.id), timeline: await this.orders.events(order.id) });
+    return ok({
+      order,
+      lines: await this.orders.lines(order.id),
+      timeline: await this.orders.events(order.id),
+      shipments: await this.writeBack.shipments.forOrder(order.id),
+      cancellations: await this.writeBack.cancellations.forOrder(order.id),
+    });
   }
 
   private async connectionIds(accountId: string, connection: string | undefined): Promise<Result<string[]>> {

@@ -23,7 +23,7 @@ export class StoreSideService {
 
   constructor(private readonly deps: StoreSideDeps) {
     this.links = new SkuLinkService(deps);
-    this.orderQuery = new OrderQueryService(deps.connections, deps.orders);
+    this.orderQuery = new OrderQueryService(deps.connections, deps.orders, deps);
   }
 
   private async connection(accountId: string, ref: string): Promise<Result<Connection>> {

@@ -116,6 +116,13 @@ describeEachDatabase(
       await call('POST', '/api/stores/shop/poll');
       const cancellations = await call('GET', '/api/cancellations');
       expect((cancellations.body.cancellations as Array<{ reason: string }>)[0]?.reason).toBe('NoInventory');
+      // Order details carry what goes back to Amazon for that order.
+      const shippedOrder = [...shippedIds][0]!;
+      const shippedDetails = await call('GET', `/api/orders/${shippedOrder}`);
+      expect(shippedDetails.body.shipments).toMatchObject([{ orderId: shippedOrder, carrierCode: 'Other' }]);
+      expect(shippedDetails.body.cancellations).toEqual([]);
+      const cancelledDetails = await call('GET', `/api/orders/${target?.id ?? ''}`);
+      expect(cancelledDetails.body.cancellations).toMatchObject([{ orderId: target?.id, reason: 'NoInventory' }]);
       const pushed = await call('POST', `/api/connections/${env.connectionId}/stock/push`);
       expect(pushed.status).toBe(200);
       expect(pushed.body.changed).toBeGreaterThan(0);

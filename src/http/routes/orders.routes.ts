@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, orderDetailsSchema, orderSchema } from '../schemas.js';
 import { accountOf } from '../auth/request-auth.js';
+import { cancellationSchema, shipmentSchema } from '../store-schemas.js';
 import type { RouteDeps } from './route-deps.js';
 
 const listQuery = z.object({
@@ -52,7 +53,13 @@ export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): v
       tags: ['orders'],
       summary: "An order with its lines, totals, timeline and Amazon's raw data",
       params: z.object({ order: z.string().min(1).describe('OrderBridge order id or Amazon order id') }),
-      response: { 200: orderDetailsSchema, ...errorResponses },
+      response: {
+        200: orderDetailsSchema.extend({
+          shipments: z.array(shipmentSchema),
+          cancellations: z.array(cancellationSchema),
+        }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       const result = await app.orders.details(accountOf(req), req.params.order);
