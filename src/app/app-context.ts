@@ -176,7 +176,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
       accounts: new AccountService(accountDeps, plans, users, async (id) => (await connectionRepo.list(id)).length),
     },
     runStoreJobs: () => jobs.drain(storeSideHandlers(storeSide)),
-    orders: new OrderQueryService(connectionRepo, orderRepo),
+    orders: new OrderQueryService(connectionRepo, orderRepo, storeSide),
     syncRuns,
     jobs,
     importOrders: (connectionId, opts) => importOrders(importDeps, connectionId, opts),
