@@ -1,9 +1,13 @@
+import { LwaTokenCache } from '../amazon/lwa-token-cache.js';
 import { LwaTokenProvider } from '../amazon/lwa-token-provider.js';
+import { NO_RETRY } from '../amazon/retry-policy.js';
 import { adaptOrder } from '../amazon/order-adapter.js';
 import { AmazonOrdersClient } from '../amazon/orders-client.js';
 import { RateLimitRegistry } from '../amazon/rate-limit-registry.js';
 import { SpApiTransport } from '../amazon/sp-api-transport.js';
 import type { Connection } from '../domain/connection.js';
+import type { Result } from '../lib/result.js';
+import { IMPORT_INCLUDED_DATA } from '../sync/order-completeness.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { ConnectionService } from '../sync/connection.service.js';
@@ -69,6 +73,35 @@ export class AmazonPorts {
     };
     this.cache.set(connection.id, { version: connection.updatedAt, port });
     return port;
+  }
+
+  /**
+   * Test connection (PRODUCT.md §4 step 3): one cheap authenticated call — searchOrders for the last
+   * hour, one result, with the data sets the import asks for (so a missing role shows now). A fresh
+   * LWA exchange (own token cache) and no retries: the answer is about the credentials as saved.
+   */
+  async probe(connection: Connection): Promise<Result<unknown>> {
+    const secrets = await this.connections.secretsOf(connection.id);
+    const lwa = new LwaTokenProvider(
+      { lwaUrl: connection.lwaUrl, clientId: connection.clientId, ...secrets },
+      this.clock,
+      { cache: new LwaTokenCache() },
+    );
+    const transport = new SpApiTransport({
+      sellerId: connection.sellerId,
+      spApiBaseUrl: connection.spApiBaseUrl,
+      lwa,
+      limits: this.limits,
+      clock: this.clock,
+      retry: NO_RETRY,
+      timeoutMs: 20_000,
+    });
+    return new AmazonOrdersClient(transport).searchOrders({
+      lastUpdatedAfter: new Date(this.clock.now().getTime() - 3_600_000).toISOString(),
+      marketplaceIds: [connection.marketplaceId],
+      includedData: IMPORT_INCLUDED_DATA,
+      maxResultsPerPage: 1,
+    });
   }
 
   /** Shipments, feeds and listings of a connection (the write-back to Amazon). */

@@ -28,7 +28,7 @@ export class SyncWorker {
       'orders.pull': async ({ job, signal }) => {
         const connectionId = String(job.payload.connectionId);
         const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
-        const result = await this.app.importOrders(connectionId, { trigger, signal });
+        const result = await this.app.importOrders(connectionId, { trigger, signal, jobId: job.id });
         if (!result.ok && !BENIGN.has(result.error.code)) throw result.error;
       },
       ...storeSideHandlers(this.app.storeSide),

@@ -23,6 +23,14 @@ const envSchema = z.object({
   ORDERBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** Session cookies get the Secure flag (set when OrderBridge is served over HTTPS). */
   ORDERBRIDGE_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** The URL users and Amazon reach OrderBridge at (Connect with Amazon's redirect_uri); default http://localhost:<port>. */
+  ORDERBRIDGE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'ORDERBRIDGE_PUBLIC_URL must be an http(s) URL' })
+    .optional(),
+  /** The SP-API application id (amzn1.sp.solution.…) for Connect with Amazon on Seller Central. */
+  ORDERBRIDGE_AMAZON_APP_ID: z.string().trim().min(1).optional(),
+  /** "true" while the SP-API app is a draft: consent URLs carry version=beta. */
+  ORDERBRIDGE_AMAZON_APP_BETA: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -39,6 +47,11 @@ export interface AppConfig {
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   secureCookies: boolean;
+  /** Base URL of this OrderBridge as browsers and Amazon reach it, without a trailing slash. */
+  publicUrl: string;
+  /** SP-API application id for Seller Central consent URLs; null = Connect with Amazon only with the sandbox. */
+  amazonApplicationId: string | null;
+  amazonAppBeta: boolean;
 }
 
 /** Parses the environment once at boot; fails naming the field. */
@@ -68,5 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: e.ORDERBRIDGE_ADMIN_EMAIL,
     adminPassword: e.ORDERBRIDGE_ADMIN_PASSWORD,
     secureCookies: e.ORDERBRIDGE_SECURE_COOKIES === 'true',
+    publicUrl: (e.ORDERBRIDGE_PUBLIC_URL ?? `http://localhost:${e.ORDERBRIDGE_HTTP_PORT}`).replace(/\/+$/, ''),
+    amazonApplicationId: e.ORDERBRIDGE_AMAZON_APP_ID ?? null,
+    amazonAppBeta: e.ORDERBRIDGE_AMAZON_APP_BETA === 'true',
   };
 }

@@ -149,6 +149,21 @@ export class ConnectionRepository {
       .execute();
   }
 
+  /** How many orders a connection holds (a connection with orders is kept, see ConnectionService.remove). */
+  async countOrders(id: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('connection_id', '=', id)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Deletes the connection; its sync runs, SKU links and pending authorisations go with it (cascade). */
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('connections').where('id', '=', id).execute();
+  }
+
   async setCursor(db: Kysely<Database>, id: string, cursor: string, now: string): Promise<void> {
     await db
       .updateTable('connections')

@@ -68,22 +68,27 @@ describeEachDatabase('database layer', (ctx) => {
     const tables = await ctx.getDb().introspection.getTables();
     expect(tables.map((t) => t.name).sort()).toEqual([
       'accounts',
+      'amazon_authorizations',
+      'api_tokens',
       'audit_log',
       'cancellations',
       'connections',
       'feeds',
       'jobs',
+      'login_throttle',
       'order_events',
       'order_lines',
       'orders',
       'plans',
       'schedules',
+      'sessions',
       'shipments',
       'sku_links',
       'stock_adjustments',
       'stock_levels',
       'stores',
       'sync_runs',
+      'users',
       'webhook_deliveries',
     ]);
     const jobs = tables.find((t) => t.name === 'jobs');

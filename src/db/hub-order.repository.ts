@@ -61,6 +61,7 @@ export class HubOrderRepository {
         ...(ack.storeOrderRef !== null && { store_order_ref: ack.storeOrderRef }),
         error_code: null,
         error_message: null,
+        error_source: null,
         updated_at: now,
       })
       .where('id', '=', orderId)

@@ -5,6 +5,8 @@ import * as jobs from './migrations/2026_11_28_0002_jobs.js';
 import * as storeSide from './migrations/2026_11_29_0003_store_side.js';
 import * as plans from './migrations/2026_11_29_0004_plans.js';
 import * as users from './migrations/2026_11_29_0005_users.js';
+import * as amazonAuthorizations from './migrations/2026_11_29_0006_amazon_authorizations.js';
+import * as orderErrorSource from './migrations/2026_11_29_0007_order_error_source.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0003_store_side': storeSide,
   '2026_11_29_0004_plans': plans,
   '2026_11_29_0005_users': users,
+  '2026_11_29_0006_amazon_authorizations': amazonAuthorizations,
+  '2026_11_29_0007_order_error_source': orderErrorSource,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

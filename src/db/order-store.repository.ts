@@ -31,6 +31,7 @@ export class OrderStoreRepository {
         ...(patch.error !== undefined && {
           error_code: patch.error?.code ?? null,
           error_message: patch.error?.message ?? null,
+          error_source: patch.error ? 'store' : null,
         }),
         updated_at: now,
       })
@@ -41,7 +42,7 @@ export class OrderStoreRepository {
   async clearError(db: Kysely<Database>, orderId: string, now: string): Promise<void> {
     await db
       .updateTable('orders')
-      .set({ error_code: null, error_message: null, updated_at: now })
+      .set({ error_code: null, error_message: null, error_source: null, updated_at: now })
       .where('id', '=', orderId)
       .execute();
   }
@@ -61,6 +62,7 @@ export class OrderStoreRepository {
       .set((eb) => ({
         error_code: error.code,
         error_message: error.message,
+        error_source: 'store',
         store_attempts: eb('store_attempts', '+', 1),
         updated_at: now,
       }))

@@ -22,6 +22,8 @@ export interface StoredOrderState {
   status: string;
   amazonStatus: string | null;
   errorCode: string | null;
+  /** The stored error was recorded by the import (a good read clears it). */
+  importError: boolean;
   importedAt: string;
 }
 
@@ -53,7 +55,16 @@ export class OrderRepository {
   async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
     const row = await db
       .selectFrom('orders')
-      .select(['id', 'content_hash', 'last_updated_time', 'status', 'amazon_status', 'error_code', 'imported_at'])
+      .select([
+        'id',
+        'content_hash',
+        'last_updated_time',
+        'status',
+        'amazon_status',
+        'error_code',
+        'error_source',
+        'imported_at',
+      ])
       .where('connection_id', '=', connectionId)
       .where('amazon_order_id', '=', amazonOrderId)
       .executeTakeFirst();
@@ -65,8 +76,19 @@ export class OrderRepository {
       status: row.status,
       amazonStatus: row.amazon_status,
       errorCode: row.error_code,
+      // Rows from before migration 0007 only ever had import errors.
+      importError: row.error_code !== null && row.error_source !== 'store',
       importedAt: row.imported_at,
     };
+  }
+
+  async clearImportError(db: Kysely<Database>, orderId: string): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({ error_code: null, error_message: null, error_source: null })
+      .where('id', '=', orderId)
+      .where((eb) => eb.or([eb('error_source', 'is', null), eb('error_source', '=', 'import')]))
+      .execute();
   }
 
   /** Inserts or replaces the order row (keyed by connection + Amazon order id). */
@@ -82,6 +104,9 @@ export class OrderRepository {
       store_state: _s,
       store_order_ref: _r,
       hold_reason: _h,
+      // Errors are cleared by their owner (clearImportError, the store side), never by an upsert.
+      error_code: _ec,
+      error_message: _em,
       ...changes
     } = row;
     await db

@@ -1,4 +1,5 @@
 import type { AccountTables } from './accounts.schema.js';
+import type { AmazonAuthorizationTables } from './amazon-authorization.schema.js';
 import type { Generated } from 'kysely';
 import type { PlansTable } from './plans.schema.js';
 import type { StoreSideTables } from './store-side.schema.js';
@@ -72,6 +73,8 @@ export interface OrdersTable {
   hold_reason: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** 'import' | 'store' (migration 0007): which side recorded the error and may clear it. */
+  error_source: Generated<string | null>;
   store_state: string | null;
   store_order_ref: string | null;
   store_order_number: string | null;
@@ -140,6 +143,8 @@ export interface SyncRunsTable {
   error_code: string | null;
   error_message: string | null;
   progress_json: string | null;
+  /** The job that ran this pull (migration 0006); null for runs outside the job queue. */
+  job_id: string | null;
 }
 
 export interface SkuLinksTable {
@@ -198,7 +203,7 @@ export interface SchedulesTable {
   updated_at: string;
 }
 
-export interface Database extends StoreSideTables, AccountTables {
+export interface Database extends StoreSideTables, AccountTables, AmazonAuthorizationTables {
   accounts: AccountsTable;
   connections: ConnectionsTable;
   orders: OrdersTable;

@@ -65,6 +65,8 @@ export class SyncRunRepository {
     kind: string;
     trigger: string;
     startedAt: string;
+    /** The job running this pull, when it runs as one (GET /api/jobs/:id shows the run). */
+    jobId?: string | null;
   }): Promise<void> {
     await this.db
       .insertInto('sync_runs')
@@ -89,8 +91,21 @@ export class SyncRunRepository {
         error_code: null,
         error_message: null,
         progress_json: null,
+        job_id: run.jobId ?? null,
       })
       .execute();
+  }
+
+  /** The newest run a job started (a job retried after a failure starts a new run). */
+  async findByJobId(jobId: string): Promise<SyncRun | null> {
+    const r = await this.db
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return r ? toSyncRun(r) : null;
   }
 
   async progress(

@@ -9,11 +9,15 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuthHook } from './auth/auth-hook.js';
 import { replyWithError } from './error-mapper.js';
+import { registerWebUi } from './web-ui.js';
 import { API_SECURITY, API_SECURITY_SCHEMES, HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerAccountRoutes } from './routes/account.routes.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
+import { registerConnectionSetupRoutes } from './routes/connection-setup.routes.js';
+import { registerReferenceRoutes } from './routes/reference.routes.js';
+import { registerReportRoutes } from './routes/reports.routes.js';
 import { registerUserRoutes } from './routes/users.routes.js';
 import { registerHubRoutes } from './routes/hub.routes.js';
 import { registerOrderRoutes } from './routes/orders.routes.js';
@@ -43,6 +47,15 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'users', description: 'Users and API tokens of the account' },
         { name: 'admin', description: 'Administrators: accounts and plans' },
         { name: 'connections' },
+        {
+          name: 'connection setup',
+          description: 'Add-connection wizard, Test connection, Connect with Amazon, job progress',
+        },
+        {
+          name: 'reference',
+          description: 'Marketplaces, carrier codes, cancel reasons and Orders Configuration choices',
+        },
+        { name: 'reports', description: 'Dashboard figures' },
         { name: 'orders' },
         { name: 'sync runs' },
         { name: 'stores' },
@@ -71,10 +84,15 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   registerUserRoutes(server, deps);
   registerAdminRoutes(server, deps);
   registerConnectionRoutes(server, deps);
+  registerConnectionSetupRoutes(server, deps);
+  registerReferenceRoutes(server, deps);
+  registerReportRoutes(server, deps);
   registerOrderRoutes(server, deps);
   registerSyncRunRoutes(server, deps);
   registerStoreRoutes(server, deps);
   registerWriteBackRoutes(server, deps);
   registerHubRoutes(server, deps);
+  // Last: the web UI and its client-side routes (everything that is not /api, /docs, /openapi.json).
+  await registerWebUi(server);
   return server;
 }

@@ -175,6 +175,38 @@ export class ConnectionService {
     return ok(await this.view(updated));
   }
 
+  /**
+   * Removes a connection that holds no orders (a mistyped wizard attempt, a test). A connection
+   * with orders is never deleted — its orders, timelines and write-back history would go with it —
+   * so the refusal says to deactivate it instead (PATCH active=false keeps everything).
+   */
+  async remove(accountId: string, ref: string, actor: string): Promise<Result<Connection>> {
+    const current = await this.connections.findByRef(accountId, ref);
+    if (!current) return err(notFound(ref));
+    const orders = await this.connections.countOrders(current.id);
+    if (orders > 0) {
+      return err(
+        new AppError(
+          'connection_has_orders',
+          `Connection "${current.name}" holds ${orders} order(s) and cannot be deleted; deactivate it instead (its orders are kept)`,
+          { kind: 'conflict', retryable: false, details: { orders } },
+        ),
+      );
+    }
+    await this.connections.delete(current.id);
+    await this.audit.record({
+      accountId,
+      actor,
+      action: 'connection.deleted',
+      entity: 'connection',
+      entityId: current.id,
+      before: current,
+      after: null,
+      at: this.clock.nowIso(),
+    });
+    return ok(current);
+  }
+
   /** Live preview of SKU crop rules on the connection's recent SKUs (or the ones given). */
   async previewCrop(
     accountId: string,

@@ -35,6 +35,8 @@ export interface ImportOptions {
   trigger: ImportTrigger;
   onProgress?: (summary: ImportSummary) => void;
   signal?: AbortSignal;
+  /** The job running this pull (recorded on the sync run). */
+  jobId?: string;
 }
 
 const LEASE_MS = 5 * 60_000;

@@ -58,6 +58,7 @@ export class ImportRun {
       kind: 'orders.pull',
       trigger: this.options.trigger,
       startedAt: this.deps.clock.nowIso(),
+      jobId: this.options.jobId ?? null,
     });
     await this.retryFailedOrders();
     const result = await this.readWindow(from);

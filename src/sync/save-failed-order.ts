@@ -26,7 +26,12 @@ export async function saveFailedOrder(
     if (existing) {
       await trx
         .updateTable('orders')
-        .set({ error_code: input.error.code, error_message: input.error.message, updated_at: input.now })
+        .set({
+          error_code: input.error.code,
+          error_message: input.error.message,
+          error_source: 'import',
+          updated_at: input.now,
+        })
         .where('id', '=', id)
         .execute();
     } else {
@@ -60,6 +65,7 @@ export async function saveFailedOrder(
           hold_reason: null,
           error_code: input.error.code,
           error_message: input.error.message,
+          error_source: 'import',
           store_state: null,
           store_order_ref: null,
           imported_at: input.now,

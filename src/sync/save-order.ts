@@ -42,7 +42,7 @@ export async function saveOrder(
       existing &&
       existing.contentHash === order.contentHash &&
       existing.status !== 'failed' &&
-      existing.errorCode === null
+      !existing.importError
     ) {
       return { outcome: 'unchanged', orderId: existing.id, built };
     }
@@ -68,6 +68,7 @@ export async function saveOrder(
       kind = 'order.imported';
     }
     await ctx.orders.upsertOrder(trx, full);
+    if (existing?.importError) await ctx.orders.clearImportError(trx, id);
     await ctx.orders.replaceLines(trx, id, built.lines, existing === null);
     const base = { orderId: id, connectionId: order.connectionId, occurredAt: ctx.now };
     for (const e of ctx.extraEvents) await ctx.orders.addEvent(trx, { ...base, ...e });

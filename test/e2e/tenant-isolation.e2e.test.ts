@@ -23,7 +23,7 @@ interface Case {
 }
 
 /** Operations reachable without a user (own authentication), tested in their own files. */
-const PUBLIC = new Set(['get /api/health', 'post /api/auth/login']);
+const PUBLIC = new Set(['get /api/health', 'post /api/auth/login', 'get /api/amazon/callback']);
 const isHub = (op: string) => op.includes(' /api/hub/');
 
 /**
@@ -34,6 +34,28 @@ const CASES: Record<string, Case> = {
   'get /api/connections': { expect: { list: true } },
   'get /api/connections/:connection': { expect: { status: 404 } },
   'post /api/connections/:connection/sync': { expect: { status: 404 } },
+  'post /api/connections': {
+    expect: { own: true },
+    body: {
+      name: 'b-second',
+      marketplaceId: 'DE',
+      sellerId: 'A2BSELLER01',
+      clientId: 'amzn1.application-oa2-client.b',
+      clientSecret: 'b-client-secret',
+      refreshToken: 'Atzr|b-refresh-token',
+    },
+  },
+  'patch /api/connections/:connection': { expect: { status: 404 }, body: { active: false } },
+  'delete /api/connections/:connection': { expect: { status: 404 } },
+  'post /api/connections/:connection/test': { expect: { status: 404 } },
+  'post /api/connections/:connection/sku-crop/preview': { expect: { status: 404 }, body: { skus: ['X'] } },
+  'post /api/connections/:connection/amazon-authorization': { expect: { status: 404 } },
+  'get /api/jobs/:id': { expect: { status: 404 }, params: { id: 'job' } },
+  'get /api/reference/marketplaces': { expect: { own: true } },
+  'get /api/reference/carriers': { expect: { own: true } },
+  'get /api/reference/cancel-reasons': { expect: { own: true } },
+  'get /api/reference/order-options': { expect: { own: true } },
+  'get /api/reports/orders-per-day': { expect: { list: true } },
   'get /api/orders': { expect: { list: true } },
   'get /api/orders/:order': { expect: { status: 404 } },
   'get /api/sync-runs': { expect: { list: true } },
@@ -95,12 +117,19 @@ type AIds = Record<
   | 'syncRun'
   | 'userId'
   | 'tokenId'
-  | 'accountId',
+  | 'accountId'
+  | 'job',
   string
 >;
 
 /** Filters that name A's connection: B gets 404, not A's rows. */
-const FILTERS = ['/api/orders', '/api/sync-runs', '/api/shipments', '/api/cancellations'];
+const FILTERS = [
+  '/api/orders',
+  '/api/sync-runs',
+  '/api/shipments',
+  '/api/cancellations',
+  '/api/reports/orders-per-day',
+];
 
 describeEachDatabase(
   'Tenant isolation: a user of account B against account A, endpoint by endpoint',
@@ -137,6 +166,7 @@ describeEachDatabase(
       if (!aUser.ok) throw aUser.error;
       const aTokens = await app.accounts.tokens.list(app.accountId);
       const run = (await app.syncRuns.list([env.connectionId], 1))[0]!;
+      const job = await app.jobs.enqueue('orders.pull', { connectionId: env.connectionId, trigger: 'api' });
 
       // Account B: a member with its own connection to the same Amazon sandbox.
       const created = await app.accounts.accounts.create(
@@ -174,6 +204,7 @@ describeEachDatabase(
         userId: aUser.value.id,
         tokenId: aTokens[0]!.id,
         accountId: app.accountId,
+        job,
       };
       aSecrets = [aToken, 'ann-password-123'];
     });

@@ -13,6 +13,7 @@ export const TAGS_BY_TEST = {
   'rest-store-side.e2e.test.ts': ['stores', 'write-back'],
   'hub-api.e2e.test.ts': ['hub'],
   'rest-accounts.e2e.test.ts': ['auth', 'account', 'users', 'admin'],
+  'rest-connection-setup.e2e.test.ts': ['connection setup', 'reference', 'reports'],
 } as const;
 
 /** "method /path/:param" of every operation with one of `tags` (all operations when omitted). */

@@ -34,6 +34,17 @@ export interface AccessGrant {
 
 export type TokenCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired' };
 
+/** A Website-authorisation code (`spapi_oauth_code`): single use, bound to the app and redirect URI. */
+interface AuthorizationCode {
+  clientId: string;
+  sellerId: string;
+  redirectUri: string;
+  expiresAtMs: number;
+}
+
+/** Amazon's `spapi_oauth_code` is valid for five minutes. */
+export const AUTHORIZATION_CODE_TTL_MS = 5 * 60_000;
+
 const invalid = (message: string): AppError => new AppError('invalid_seller', message, { kind: 'invalid' });
 
 /** Apps (LWA clients), sellers, refresh tokens and issued access tokens. */
@@ -42,6 +53,7 @@ export class CredentialStore {
   private readonly sellers = new Map<string, SellerAccount>();
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly accessTokens = new Map<string, AccessGrant>();
+  private readonly authorizationCodes = new Map<string, AuthorizationCode>();
 
   constructor(private readonly defaultClientId: string) {}
 
@@ -94,6 +106,39 @@ export class CredentialStore {
     grant.revoked = true;
     for (const [access, g] of this.accessTokens) if (g.refreshToken === token) this.accessTokens.delete(access);
     return true;
+  }
+
+  hasApp(clientId: string): boolean {
+    return this.apps.has(clientId);
+  }
+
+  /** The seller confirmed the consent page: a code the app exchanges (grant_type=authorization_code). */
+  issueAuthorizationCode(input: { clientId: string; sellerId: string; redirectUri: string }, nowMs: number): string {
+    for (const [code, c] of this.authorizationCodes) if (c.expiresAtMs <= nowMs) this.authorizationCodes.delete(code);
+    const code = `ANsandbox${randomBytes(15).toString('base64url')}`;
+    this.authorizationCodes.set(code, { ...input, expiresAtMs: nowMs + AUTHORIZATION_CODE_TTL_MS });
+    return code;
+  }
+
+  /**
+   * Exchanges an authorisation code once: a new refresh token of (app, seller) and an access token.
+   * null when the code is unknown, used, expired, or issued to another app or redirect URI; any
+   * attempt uses the code up (OAuth: a code is tried at most once).
+   */
+  exchangeAuthorizationCode(
+    clientId: string,
+    code: string,
+    redirectUri: string | undefined,
+    nowMs: number,
+  ): { accessToken: string; refreshToken: string } | null {
+    const grant = this.authorizationCodes.get(code);
+    this.authorizationCodes.delete(code);
+    if (!grant || grant.expiresAtMs <= nowMs || grant.clientId !== clientId) return null;
+    if (redirectUri !== undefined && redirectUri !== grant.redirectUri) return null;
+    const refreshToken = `Atzr|sandbox-${randomBytes(24).toString('base64url')}`;
+    this.refreshTokens.set(refreshToken, { sellerId: grant.sellerId, clientId, revoked: false });
+    const accessToken = this.issue({ clientId, sellerId: grant.sellerId, refreshToken, scope: null }, nowMs);
+    return { accessToken, refreshToken };
   }
 
   clientMatches(clientId: string, clientSecret: string): boolean {

@@ -34,13 +34,22 @@ function parseFields(raw: string, contentType: string): Record<string, string> |
 export function exchangeToken(sandbox: AmazonSandbox, fields: Record<string, string>): LwaReply {
   const grantType = fields.grant_type;
   if (!grantType) return missing('grant_type');
-  if (grantType !== 'refresh_token' && grantType !== 'client_credentials') {
+  if (grantType !== 'refresh_token' && grantType !== 'client_credentials' && grantType !== 'authorization_code') {
     return lwaError(400, 'unsupported_grant_type', `Invalid grant_type : ${grantType}`);
   }
   const { client_id: clientId, client_secret: clientSecret } = fields;
   if (!clientId) return missing('client_id');
   if (!clientSecret) return missing('client_secret');
   const now = sandbox.clock.nowMs();
+  if (grantType === 'authorization_code') {
+    if (!fields.code) return missing('code');
+    if (!sandbox.credentials.clientMatches(clientId, clientSecret)) {
+      return lwaError(401, 'invalid_client', 'Client authentication failed');
+    }
+    const tokens = sandbox.credentials.exchangeAuthorizationCode(clientId, fields.code, fields.redirect_uri, now);
+    if (!tokens) return lwaError(400, 'invalid_grant', 'The request has an invalid grant parameter : code');
+    return success(sandbox, tokens.accessToken, tokens.refreshToken);
+  }
   if (grantType === 'refresh_token') {
     if (!fields.refresh_token) return missing('refresh_token');
     if (!sandbox.credentials.clientMatches(clientId, clientSecret)) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { confirmShipmentOperation } from './confirm-shipment.routes.js';
+import { handleConsent } from './consent.routes.js';
 import { handleControl } from './control.routes.js';
 import { routeFeedsAndListings } from './feeds-router.js';
 import { BodyTooLargeError, matchPath, sendJson } from './http-kit.js';
@@ -25,6 +26,7 @@ async function route(env: SpEnv, req: IncomingMessage, res: ServerResponse): Pro
   const { sandbox } = env;
   if (path === '/_sandbox' || path.startsWith('/_sandbox/')) return handleControl(sandbox, req, res, url);
   if (path === '/auth/o2/token' && req.method === 'POST') return handleLwaToken(env, req, res);
+  if (path.startsWith('/apps/authorize/') && (await handleConsent(sandbox, req, res, url))) return;
   if (req.method === 'GET' && path === '/orders/2026-01-01/orders') {
     return runSpOperation(env, req, res, searchOrdersOperation(sandbox, url.searchParams));
   }

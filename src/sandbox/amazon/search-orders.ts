@@ -6,7 +6,7 @@ import { keyTime, type PageKey } from './order-store.js';
 import { TOKEN_TTL_MS, filterDifferences, type TokenFilters } from './pagination-token.js';
 import { TWO_MINUTES_MS, checkWindow, parseSearchParams, type SearchParams } from './search-params.js';
 import type { AmazonSandbox } from './sandbox-state.js';
-import { invalidInput, missingRoleError } from './sp-api-errors.js';
+import { invalidInput, missingRoleError, notParticipating } from './sp-api-errors.js';
 import type { SpCall, SpReply } from './sp-api-pipeline.js';
 
 const filtersOf = (p: SearchParams): TokenFilters => ({
@@ -50,7 +50,14 @@ export function searchOrders(sandbox: AmazonSandbox, query: URLSearchParams, cal
   const parsed = parseSearchParams(query);
   if (!parsed.ok) return { status: 400, body: invalidInput(parsed.message) };
   const p = parsed.value;
-  const roles = sandbox.credentials.seller(call.sellerId)?.roles ?? new Set<string>();
+  const seller = sandbox.credentials.seller(call.sellerId);
+  // Amazon answers 403 Unauthorized for a marketplace the seller does not sell in (issue #2712 of
+  // amzn/selling-partner-api-models; the details text is our pick).
+  const foreign = (p.marketplaceIds ?? []).filter((id) => !seller?.marketplaceIds.includes(id));
+  if (foreign.length > 0) {
+    return { status: 403, body: notParticipating(foreign) };
+  }
+  const roles = seller?.roles ?? new Set<string>();
   const lacking = missingRole(p.includedData, roles);
   if (lacking) return { status: 403, body: missingRoleError(lacking) };
   const nowMs = sandbox.clock.nowMs();

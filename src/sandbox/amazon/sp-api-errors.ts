@@ -31,6 +31,14 @@ export const notFound = (message: string): ErrorBody => errorList('NotFound', me
 export const missingRoleError = (why: string): ErrorBody =>
   errorList('Unauthorized', 'Access to requested resource is denied.', `${why}.`);
 
+/** The seller does not sell in a requested marketplace (403; details are our pick). */
+export const notParticipating = (marketplaceIds: readonly string[]): ErrorBody =>
+  errorList(
+    'Unauthorized',
+    'Access to requested resource is denied.',
+    `The seller is not registered in marketplace(s) ${marketplaceIds.join(', ')}.`,
+  );
+
 const INJECTED: Readonly<Record<number, [string, string]>> = {
   400: ['InvalidInput', 'Invalid Input'],
   403: ['Unauthorized', 'Access to requested resource is denied.'],

@@ -1,0 +1,147 @@
+import { Anchor, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { ApiError } from '../../api/client';
+import { DateTime, EmptyState, ErrorAlert, PageHeader, ScrollTable, StatusBadge, useNotify } from '../../components';
+import {
+  ATTENTION_LIMIT,
+  describeRetry,
+  useConnectionNames,
+  useNeedsAttention,
+  useRetryOrder,
+} from '../orders/queries';
+import { attentionReason, unknownSkus, type Order } from '../orders/types';
+
+function AttentionRow({ order, connectionName }: { order: Order; connectionName: string }) {
+  const retry = useRetryOrder();
+  const notify = useNotify();
+  const skus = unknownSkus(order.holdReason);
+  const onRetry = () =>
+    retry.mutate(order.id, {
+      onSuccess: (r) => notify({ title: `Order ${order.amazonOrderId}`, message: describeRetry(r) }),
+      onError: (e) =>
+        notify({
+          title: `Retry of ${order.amazonOrderId} failed`,
+          message: e instanceof ApiError || e instanceof Error ? e.message : String(e),
+          color: 'red',
+        }),
+    });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor
+          component={Link}
+          to={`/orders/${encodeURIComponent(order.id)}`}
+          ff="monospace"
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+        >
+          {order.amazonOrderId}
+        </Anchor>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{connectionName}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <StatusBadge status={order.errorCode && order.status !== 'held' ? 'failed' : order.status} />
+      </Table.Td>
+      <Table.Td style={{ minWidth: 260 }}>
+        <Stack gap={4}>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {attentionReason(order)}
+          </Text>
+          {skus.length > 0 && (
+            <Anchor component={Link} to={`/connections/${encodeURIComponent(order.connectionId)}#sku-links`} size="sm">
+              Link SKU{skus.length === 1 ? '' : 's'} {skus.join(', ')}
+            </Anchor>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <DateTime value={order.updatedAt} />
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={onRetry}
+            loading={retry.isPending}
+            aria-label={`Retry order ${order.amazonOrderId}`}
+          >
+            Retry
+          </Button>
+          <div role="status" aria-live="polite">
+            {retry.isSuccess && (
+              <Text size="xs" c="green.8">
+                {describeRetry(retry.data)}
+              </Text>
+            )}
+            {retry.isError && (
+              <Text size="xs" c="red">
+                {retry.error instanceof Error ? retry.error.message : 'Retry failed'}
+              </Text>
+            )}
+          </div>
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** /attention: orders held (unknown SKU, plan quota, Amazon unfulfillable) or with a failed store/Amazon step. */
+export default function AttentionPage() {
+  const attention = useNeedsAttention();
+  const connectionName = useConnectionNames();
+  const count = attention.data?.length ?? 0;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Needs attention"
+        description="Orders held back from the store or with a failed step. Fix the cause (for example link the SKU), then retry."
+      />
+      <ErrorAlert
+        error={attention.error}
+        title="Could not load the needs-attention queue"
+        onRetry={() => void attention.refetch()}
+      />
+      {attention.isPending && (
+        <Group gap="xs" role="status">
+          <Loader size="sm" />
+          <Text size="sm">Loading…</Text>
+        </Group>
+      )}
+      {attention.data && count === 0 && (
+        <EmptyState
+          title="Nothing needs your attention"
+          description="Every order is either delivered to the store or on its way. Held or failed orders show up here."
+          action={
+            <Anchor component={Link} to="/orders">
+              See all orders
+            </Anchor>
+          }
+        />
+      )}
+      {attention.data && count > 0 && (
+        <ScrollTable label="Orders that need attention" minWidth={1000}>
+          <Table.Caption>
+            {count >= ATTENTION_LIMIT ? `The ${count} most recent` : count} order{count === 1 ? '' : 's'} need
+            {count === 1 ? 's' : ''} attention
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Amazon order id</Table.Th>
+              <Table.Th scope="col">Connection</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Reason</Table.Th>
+              <Table.Th scope="col">Since (UTC)</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {attention.data.map((o) => (
+              <AttentionRow key={o.id} order={o} connectionName={connectionName(o.connectionId)} />
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
+    </Stack>
+  );
+}
