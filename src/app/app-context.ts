@@ -96,7 +96,10 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
   const skuLinks = new SkuLinkRepository(db);
   const audit = new AuditLogRepository(db);
   const storeRepo = new StoreRepository(db);
-  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo, planRepo);
+  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo, planRepo, {
+    clientId: config.lwaClientId,
+    clientSecret: config.lwaClientSecret,
+  });
   const amazon = new AmazonPorts(connections, clock, logger);
   const jobs = new EmbeddedJobQueue(db, { clock });
   const stock = new StockRepository(db);

@@ -18,6 +18,9 @@ const envSchema = z.object({
   ORDERBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** `start` runs the built-in Amazon sandbox with a demo connection unless this is "false". */
   ORDERBRIDGE_DEMO: z.enum(['true', 'false']).default('true'),
+  /** The installation's SP-API app (LWA) credentials, used by connections that bring none. */
+  ORDERBRIDGE_LWA_CLIENT_ID: z.string().min(1).optional(),
+  ORDERBRIDGE_LWA_CLIENT_SECRET: z.string().min(1).optional(),
   /** The first administrator, created at the first start when no user exists. */
   ORDERBRIDGE_ADMIN_EMAIL: z.string().email().optional(),
   ORDERBRIDGE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -52,6 +55,8 @@ export interface AppConfig {
   /** SP-API application id for Seller Central consent URLs; null = Connect with Amazon only with the sandbox. */
   amazonApplicationId: string | null;
   amazonAppBeta: boolean;
+  lwaClientId?: string | undefined;
+  lwaClientSecret?: string | undefined;
 }
 
 /** Parses the environment once at boot; fails naming the field. */
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: e.ORDERBRIDGE_ADMIN_EMAIL,
     adminPassword: e.ORDERBRIDGE_ADMIN_PASSWORD,
     secureCookies: e.ORDERBRIDGE_SECURE_COOKIES === 'true',
+    lwaClientId: e.ORDERBRIDGE_LWA_CLIENT_ID,
+    lwaClientSecret: e.ORDERBRIDGE_LWA_CLIENT_SECRET,
     publicUrl: (e.ORDERBRIDGE_PUBLIC_URL ?? `http://localhost:${e.ORDERBRIDGE_HTTP_PORT}`).replace(/\/+$/, ''),
     amazonApplicationId: e.ORDERBRIDGE_AMAZON_APP_ID ?? null,
     amazonAppBeta: e.ORDERBRIDGE_AMAZON_APP_BETA === 'true',

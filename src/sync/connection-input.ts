@@ -11,15 +11,18 @@ export const newConnectionSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Z0-9]{8,20}$/, 'Seller ID (merchant token) looks like A2EUQ1WTGCTBG2: 8–20 capital letters and digits'),
-  clientId: z.string().trim().min(1, 'LWA client id is required'),
-  clientSecret: z.string().min(1, 'LWA client secret is required'),
+  /** The app's LWA credentials; default: the installation's (ORDERBRIDGE_LWA_CLIENT_ID / _SECRET). */
+  clientId: z.string().trim().min(1, 'LWA client id is required').optional(),
+  clientSecret: z.string().min(1, 'LWA client secret is required').optional(),
+  /** The seller's authorisation; absent until "Connect with Amazon" brings it (the connection stays Disabled). */
   refreshToken: z
     .string()
     .trim()
     .regex(
       /^Atzr\|/,
       'the refresh token starts with "Atzr|" (MWS auth tokens "amzn.mws.…" stopped working in 2024: authorise the SP-API app instead)',
-    ),
+    )
+    .optional(),
   spApiBaseUrl: z.url({ protocol: /^https?$/, error: 'SP-API base URL must be an http(s) URL' }).optional(),
   lwaUrl: z.url({ protocol: /^https?$/, error: 'LWA token URL must be an http(s) URL' }).optional(),
   active: z.boolean().optional(),

@@ -37,6 +37,8 @@ export class ConnectionService {
     private readonly clock: Clock,
     private readonly stores: StoreRepository | null = null,
     private readonly plans: PlanRepository | null = null,
+    /** The installation's LWA app credentials, used when a connection brings none. */
+    private readonly lwaDefaults: { clientId?: string | undefined; clientSecret?: string | undefined } = {},
   ) {}
 
   /** Plan rules (PRODUCT.md §4 step 4, §10): activation needs order connections; a connection limit. */
@@ -81,6 +83,11 @@ export class ConnectionService {
     if (!storeId.ok) return storeId;
     const allowed = await this.checkPlan(accountId, config.value.active, true);
     if (!allowed.ok) return allowed;
+    const clientId = c.clientId ?? this.lwaDefaults.clientId;
+    const clientSecret = c.clientSecret ?? this.lwaDefaults.clientSecret;
+    if (!clientId || !clientSecret) return err(lwaAppMissing());
+    const refreshToken = c.refreshToken ?? '';
+    if (config.value.active && !refreshToken) return err(notAuthorized());
     const endpoints = regionEndpoints(marketplace.region);
     const now = this.clock.nowIso();
     const created = await this.connections.insert({
@@ -92,8 +99,8 @@ export class ConnectionService {
       region: marketplace.region,
       spApiBaseUrl: c.spApiBaseUrl ?? endpoints.spApiBaseUrl,
       lwaUrl: c.lwaUrl ?? endpoints.lwaUrl,
-      clientId: c.clientId,
-      secretsSealed: this.seal({ clientSecret: c.clientSecret, refreshToken: c.refreshToken }),
+      clientId,
+      secretsSealed: this.seal({ clientSecret, refreshToken }),
       config: config.value,
       active: config.value.active,
       storeId: storeId.value,
@@ -139,8 +146,10 @@ export class ConnectionService {
       now: this.clock.now(),
     });
     if (!config.ok) return err(config.error);
-    const allowed = await this.checkPlan(accountId, config.value.active && !current.active, false);
+    const activating = config.value.active && !current.active;
+    const allowed = await this.checkPlan(accountId, activating, false);
     if (!allowed.ok) return allowed;
+    if (activating && !u.refreshToken && !(await this.secretsOf(current.id)).refreshToken) return err(notAuthorized());
     const patch: ConnectionPatch = { config: config.value, active: config.value.active };
     if (u.name !== undefined) patch.name = u.name;
     if (u.sellerId !== undefined) patch.sellerId = u.sellerId;
@@ -238,7 +247,11 @@ export class ConnectionService {
 
   private async view(c: Connection): Promise<ConnectionView> {
     const s = await this.secretsOf(c.id);
-    return { ...c, clientSecretHint: maskSecret(s.clientSecret), refreshTokenHint: maskSecret(s.refreshToken) };
+    return {
+      ...c,
+      clientSecretHint: maskSecret(s.clientSecret),
+      refreshTokenHint: s.refreshToken ? maskSecret(s.refreshToken) : 'not authorised yet',
+    };
   }
 }
 
@@ -257,3 +270,17 @@ function unknownMarketplace(value: string): AppError {
     },
   );
 }
+
+const lwaAppMissing = () =>
+  new AppError(
+    'connection_invalid',
+    'Invalid input: clientId: the LWA client id and secret of the SP-API app are required (or set ORDERBRIDGE_LWA_CLIENT_ID and ORDERBRIDGE_LWA_CLIENT_SECRET for the installation)',
+    { kind: 'invalid', details: { issues: [{ path: 'clientId', message: 'LWA client id and secret are required' }] } },
+  );
+
+const notAuthorized = () =>
+  new AppError(
+    'connection_not_authorized',
+    'The seller has not authorised this connection yet: use "Connect with Amazon" or enter a refresh token before activating order synchronization',
+    { kind: 'conflict' },
+  );

@@ -47,7 +47,11 @@ describeEachDatabase(
       sandbox = await startAmazonSandbox({ seed: 11, rateScale: 1000 });
       app = await openTestApp(ctx.url());
       worker = new SyncWorker(app, app.jobs);
-      server = await buildHttpServer({ app, requestSync: (id) => worker.requestSync(id, 'api') });
+      server = await buildHttpServer({
+        app,
+        requestSync: (id) => worker.requestSync(id, 'api'),
+        amazonSandboxUrl: sandbox.url,
+      });
       await authorize(server, app);
       called = recordCalls(server);
     });
@@ -310,6 +314,40 @@ describeEachDatabase(
       });
       expect(lwa.status).toBe(400);
       expect(((await lwa.json()) as Json).error).toBe('invalid_grant');
+    });
+
+    it('adds a connection without a refresh token: Disabled until Connect with Amazon authorises it', async () => {
+      const endpoints = await call<{ endpoints: Array<Record<string, string | null>> }>(
+        'GET',
+        '/api/reference/amazon-endpoints',
+      );
+      expect(endpoints.body.endpoints.map((e) => e.id)).toEqual(['production', 'sandbox']);
+      const sandboxEndpoint = endpoints.body.endpoints[1]!;
+      expect(sandboxEndpoint).toMatchObject({ spApiBaseUrl: sandbox.url, clientId: SANDBOX_CLIENT_ID });
+      const input = {
+        name: 'via-consent',
+        marketplaceId: 'DE',
+        sellerId: SANDBOX_SELLER_ID,
+        clientId: sandboxEndpoint.clientId,
+        clientSecret: sandboxEndpoint.clientSecret,
+        spApiBaseUrl: sandboxEndpoint.spApiBaseUrl,
+        lwaUrl: sandboxEndpoint.lwaUrl,
+      };
+      const activeAtOnce = await call<ErrorJson>('POST', '/api/connections', { ...input, active: true });
+      expect(activeAtOnce.body.error.code).toBe('connection_not_authorized');
+      const created = await call<Json>('POST', '/api/connections', input);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ active: false, refreshTokenHint: 'not authorised yet' });
+      const id = String(created.body.id);
+      const refused = await call<ErrorJson>('PATCH', `/api/connections/${id}`, { active: true });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/Connect with Amazon/);
+      const started = await call<{ consentUrl: string }>('POST', `/api/connections/${id}/amazon-authorization`);
+      const landed = await callback(await consent(started.body.consentUrl, 'confirm'));
+      expect(`${landed.pathname}${landed.search}`).toBe(`/connections/${id}?amazon=connected`);
+      const activated = await call<Json>('PATCH', `/api/connections/${id}`, { active: true });
+      expect(activated.body).toMatchObject({ active: true, refreshTokenHint: expect.stringMatching(/^\*{4}/) });
+      expect((await call('DELETE', `/api/connections/${id}`)).status).toBe(204);
     });
 
     it('rejects an expired, unknown or cancelled authorization and a refused code, without leaking secrets', async () => {

@@ -55,6 +55,7 @@ const CASES: Record<string, Case> = {
   'get /api/reference/carriers': { expect: { own: true } },
   'get /api/reference/cancel-reasons': { expect: { own: true } },
   'get /api/reference/order-options': { expect: { own: true } },
+  'get /api/reference/amazon-endpoints': { expect: { own: true } },
   'get /api/reports/orders-per-day': { expect: { list: true } },
   'get /api/orders': { expect: { list: true } },
   'get /api/orders/:order': { expect: { status: 404 } },

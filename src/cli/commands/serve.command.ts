@@ -20,7 +20,11 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
     const demo: Demo | null = options.demo ? await startDemo(app) : null;
     const worker = new SyncWorker(app, app.jobs);
     await worker.start(config.workerConcurrency);
-    const server = await buildHttpServer({ app, requestSync: (id) => worker.requestSync(id) });
+    const server = await buildHttpServer({
+      app,
+      requestSync: (id) => worker.requestSync(id),
+      ...(demo && { amazonSandboxUrl: demo.sandboxUrl }),
+    });
     await server.listen({ port: config.httpPort, host: config.httpHost });
     const base = `http://${config.httpHost}:${config.httpPort}`;
     const lines = [

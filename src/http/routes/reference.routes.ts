@@ -5,6 +5,7 @@ import { MARKETPLACES, type Region } from '../../amazon/marketplaces.js';
 import { AMAZON_CARRIER_CODES } from '../../domain/carrier-codes.js';
 import { BUILTIN_IDENTIFICATION_ATTRIBUTES, CANCELLATION_REASONS } from '../../domain/orders-config.js';
 import { errorResponses } from '../schemas.js';
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../sandbox/amazon/index.js';
 import type { RouteDeps } from './route-deps.js';
 
 const REGION_NAMES: Record<Region, string> = { NA: 'North America', EU: 'Europe', FE: 'Far East' };
@@ -38,7 +39,7 @@ const marketplaceSchema = z.object({
 });
 
 /** Reference data the connection wizard and the Orders Configuration form offer as choices. */
-export function registerReferenceRoutes(server: FastifyInstance, _deps: RouteDeps): void {
+export function registerReferenceRoutes(server: FastifyInstance, deps: RouteDeps): void {
   const s = server.withTypeProvider<ZodTypeProvider>();
 
   s.get('/api/reference/marketplaces', {
@@ -146,5 +147,57 @@ export function registerReferenceRoutes(server: FastifyInstance, _deps: RouteDep
         { value: 'keep', description: 'Keep marketplace-facilitator tax on the store order' },
       ],
     }),
+  });
+
+  s.get('/api/reference/amazon-endpoints', {
+    schema: {
+      tags: ['reference'],
+      summary: 'Where a connection talks to Amazon: production (by region) or the built-in sandbox when it runs',
+      response: {
+        200: z.object({
+          endpoints: z.array(
+            z.object({
+              id: z.enum(['production', 'sandbox']),
+              name: z.string(),
+              description: z.string(),
+              spApiBaseUrl: z.string().nullable().describe("null: the marketplace region's SP-API host"),
+              lwaUrl: z.string().nullable(),
+              clientId: z.string().nullable().describe("the sandbox app's public client id (production: your app's)"),
+              clientSecret: z.string().nullable().describe('the sandbox app’s public test secret; null for production'),
+            }),
+          ),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: () => {
+      const sandbox = deps.amazonSandboxUrl;
+      return {
+        endpoints: [
+          {
+            id: 'production' as const,
+            name: 'Amazon (production)',
+            description: "Amazon's SP-API for the marketplace's region, with your SP-API app's LWA credentials",
+            spApiBaseUrl: null,
+            lwaUrl: null,
+            clientId: null,
+            clientSecret: null,
+          },
+          ...(sandbox
+            ? [
+                {
+                  id: 'sandbox' as const,
+                  name: 'Built-in Amazon sandbox',
+                  description: `The simulator OrderBridge ships, running at ${sandbox}: seeded orders, no real seller`,
+                  spApiBaseUrl: sandbox,
+                  lwaUrl: `${sandbox}/auth/o2/token`,
+                  clientId: SANDBOX_CLIENT_ID,
+                  clientSecret: SANDBOX_CLIENT_SECRET,
+                },
+              ]
+            : []),
+        ],
+      };
+    },
   });
 }

@@ -1,0 +1,338 @@
+/**
+ * The product manual, walked as a user would: log in with the credentials `npm start` printed, see
+ * the demo's orders, create an account, add an Amazon connection with the keyboard alone, hit the
+ * plan limit, upgrade, configure, synchronize and inspect an order. Screenshots of every stop go to
+ * test-results/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  SANDBOX_REFRESH_TOKEN,
+  SANDBOX_SELLER_ID,
+} from '../../src/sandbox/amazon/sandbox-constants';
+import { launchChromium } from './support/chromium';
+import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process';
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const ACCOUNT = 'Acme Trading';
+const CONNECTION = 'acme-de';
+
+let app: RunningOrderBridge;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let startedAt = 0;
+/** The id in /connections/:id of the connection the wizard creates. */
+let connectionPath = '';
+
+const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus: how a keyboard user gets there. */
+async function tabTo(target: Locator, { back = false, max = 60 } = {}) {
+  for (let i = 0; i <= max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`${max} × ${back ? 'Shift+Tab' : 'Tab'} did not reach ${target.toString()}`);
+}
+
+/** A number shown in an element ("1,234" → 1234). */
+const numberIn = async (l: Locator) => Number((await l.innerText()).replace(/[^\d]/g, '') || 'NaN');
+
+describe('the manual, walked in chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    startedAt = Date.now();
+    app = await startOrderBridge();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('1. npm start printed the first administrator credentials', () => {
+    expect(app.admin.email).toMatch(/^\S+@\S+$/);
+    expect(app.admin.password.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('2. logs in and sees the demo orders within a minute of start', async () => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
+    await page.getByLabel(/^Password/).fill(app.admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+
+    // The dashboard's "Orders" card counts imported orders; the demo imports its 120 within seconds.
+    const ordersValue = page.getByRole('region', { name: 'Orders', exact: true }).locator('p').first();
+    for (;;) {
+      await ordersValue.waitFor();
+      const n = await numberIn(ordersValue);
+      if (n > 0) break;
+      if (Date.now() - startedAt > 60_000) throw new Error('No demo orders on the dashboard 60 s after start');
+      await page.waitForTimeout(1000);
+      await page.reload();
+    }
+    expect(Date.now() - startedAt).toBeLessThan(60_000);
+    await page.getByRole('region', { name: 'Connections', exact: true }).first().waitFor();
+    await shot('01-dashboard.png');
+  });
+
+  it('3. creates the account "Acme Trading" (Free plan) and switches into it', async () => {
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const form = page.getByRole('form', { name: 'Create account' });
+    await form.getByRole('textbox', { name: /^Account name/ }).fill(ACCOUNT);
+    await form.getByRole('checkbox', { name: /first user/ }).uncheck();
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText(`Account ${ACCOUNT} created`).waitFor();
+    const plan = page.getByRole('combobox', { name: `Plan of ${ACCOUNT}` });
+    await expect.poll(() => plan.inputValue()).toBe('Free');
+    await shot('02-admin.png');
+
+    await page.getByRole('button', { name: `Switch to account ${ACCOUNT}` }).click();
+    await page.getByText(`Now working in ${ACCOUNT}`).waitFor();
+    await page.getByRole('banner').getByText(ACCOUNT).waitFor();
+  });
+
+  it('4. adds the Amazon connection with the keyboard alone', async () => {
+    await page.getByRole('link', { name: 'Connections', exact: true }).click();
+    await page.getByText('No connections yet').waitFor();
+    const add = page.getByRole('link', { name: 'Add connection' });
+    await tabTo(add);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Add connection' }).waitFor();
+
+    // Step 1: channel.
+    const amazon = page.getByRole('radio', { name: 'Amazon (Selling Partner API)' });
+    await tabTo(amazon);
+    await page.keyboard.press('Space');
+    expect(await amazon.isChecked()).toBe(true);
+    await tabTo(page.getByRole('button', { name: 'Next' }));
+    await page.keyboard.press('Enter');
+
+    // Step 2: marketplace, seller, name.
+    const marketplace = page.getByRole('combobox', { name: /^Marketplace/ });
+    await tabTo(marketplace);
+    await page.keyboard.type('Amazon.de');
+    await page.getByRole('option', { name: /Amazon\.de/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => marketplace.inputValue()).toMatch(/Amazon\.de|Germany/);
+    await page.keyboard.press('Tab');
+    const sellerId = page.getByRole('textbox', { name: /^Seller ID/ });
+    await tabTo(sellerId);
+    await page.keyboard.type(SANDBOX_SELLER_ID);
+    const name = page.getByRole('textbox', { name: /^Connection name/ });
+    await tabTo(name);
+    await page.keyboard.type(CONNECTION);
+    await tabTo(page.getByRole('button', { name: 'Next' }));
+    await page.keyboard.press('Enter');
+
+    // Step 3: the Amazon endpoint and the SP-API credentials.
+    await page.getByRole('button', { name: 'Save and continue' }).waitFor();
+    const endpoint = page.getByRole('radiogroup', { name: /Amazon endpoint/ });
+    if (await endpoint.count()) {
+      const sandbox = endpoint.getByRole('radio', { name: /Built-in Amazon sandbox/ });
+      await tabTo(endpoint.getByRole('radio').first());
+      for (let i = 0; i < 4 && !(await sandbox.isChecked()); i++) {
+        if (await sandbox.evaluate((el) => el === document.activeElement)) await page.keyboard.press('Space');
+        else await page.keyboard.press('ArrowDown');
+      }
+      expect(await sandbox.isChecked()).toBe(true);
+    }
+    const fields: [RegExp, string][] = [
+      [/^LWA client ID/, SANDBOX_CLIENT_ID],
+      [/^LWA client secret/, SANDBOX_CLIENT_SECRET],
+      [/^Refresh token/, SANDBOX_REFRESH_TOKEN],
+    ];
+    for (const [label, value] of fields) {
+      const field = page.getByLabel(label);
+      await tabTo(field);
+      await page.keyboard.type(value);
+      expect(await field.inputValue()).toBe(value);
+    }
+    await tabTo(page.getByRole('button', { name: 'Save and continue' }));
+    await page.keyboard.press('Enter');
+
+    // Step 4: test.
+    const test = page.getByRole('button', { name: 'Test connection' });
+    await test.waitFor();
+    await tabTo(test);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Connection works' }).waitFor({ timeout: 30_000 });
+    await shot('03-wizard.png');
+    await tabTo(page.getByRole('button', { name: 'Finish' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: CONNECTION }).waitFor();
+    connectionPath = new URL(page.url()).pathname;
+    expect(connectionPath).toMatch(/^\/connections\/[^/]+$/);
+  });
+
+  it('5. activation is refused on the Free plan; after upgrading to Business it is active', async () => {
+    const toggle = page.getByRole('switch', { name: 'Activate Order Synchronization' });
+    expect(await toggle.isChecked()).toBe(false);
+    await page.getByText('Activate Order Synchronization', { exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Your plan does not allow this' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('Business');
+    expect(await toggle.isChecked()).toBe(false);
+    await shot('04-plan-refused.png');
+
+    await refusal.getByRole('link', { name: 'View plans and upgrade' }).click();
+    await page.getByRole('heading', { name: 'Plan', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Switch to this plan: Business' }).click();
+    await page.getByText('Plan changed to Business').waitFor();
+    await page.getByRole('heading', { name: 'Business', exact: true }).waitFor();
+    await shot('05-plan.png');
+
+    await page.goBack();
+    await page.getByRole('heading', { name: CONNECTION }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(connectionPath);
+    await page.getByText('Activate Order Synchronization', { exact: true }).click();
+    await page.getByText('Order synchronization activated').waitFor();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await page.getByRole('heading', { name: CONNECTION }).locator('..').getByText('Active').first().waitFor();
+  });
+
+  it('6. saves two Orders Configuration options, and they survive a reload', async () => {
+    const form = page.getByRole('form', { name: 'Orders Configuration' });
+    const shipping = form.getByRole('textbox', { name: 'Default Order Shipping method' });
+    await shipping.fill('DHL Paket');
+    const policy = form.getByRole('combobox', { name: 'Unknown SKU policy' });
+    await policy.click();
+    await page.getByRole('option', { name: 'Import with an unlinked line' }).click();
+    await expect.poll(() => policy.inputValue()).toBe('Import with an unlinked line');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/api/connections/'),
+    );
+    await form.getByRole('button', { name: 'Save configuration' }).click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('Orders Configuration saved').waitFor();
+
+    await page.reload();
+    await form.waitFor();
+    await expect.poll(() => shipping.inputValue()).toBe('DHL Paket');
+    await expect.poll(() => policy.inputValue()).toBe('Import with an unlinked line');
+    const api = await page.request.get(`/api${connectionPath}`);
+    expect(api.status()).toBe(200);
+    const body = (await api.json()) as { name: string; config: Record<string, unknown> };
+    expect(body.name).toBe(CONNECTION);
+    expect(body.config).toMatchObject({ defaultOrderShippingMethod: 'DHL Paket', unknownSkuPolicy: 'import_unlinked' });
+    await form.scrollIntoViewIfNeeded();
+    await form.screenshot({ path: path.join(SCREENSHOTS, '06-orders-configuration.png') });
+  });
+
+  it('7. "Synchronize Orders" shows live progress, then a summary', async () => {
+    const jobStates: string[] = [];
+    page.on('response', (r) => {
+      if (/\/api\/jobs\//.test(r.url()) && r.ok())
+        void r.json().then((j: { state?: string }) => j.state && jobStates.push(j.state), () => undefined);
+    });
+    await page.getByRole('button', { name: 'Synchronize Orders' }).click();
+    const progress = page.getByLabel('Sync progress');
+    await progress.getByText('Status:').waitFor();
+    const finished = progress.getByRole('alert').filter({ hasText: /Sync (finished|failed)/ });
+    await finished.waitFor({ timeout: 90_000 });
+    const summary = await finished.innerText();
+    expect(summary).toContain('Sync finished');
+    const seen = Number(/(\d+) orders seen/.exec(summary)?.[1] ?? 0);
+    expect(seen).toBeGreaterThan(0);
+    expect(await numberIn(progress.getByLabel('Orders seen'))).toBe(seen);
+    expect(jobStates.length).toBeGreaterThan(0);
+    await progress.scrollIntoViewIfNeeded();
+    await shot('07-sync.png');
+  });
+
+  it('8. an Unshipped order of the connection: items, totals and the import event', async () => {
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.getByRole('heading', { name: 'Orders', exact: true }).waitFor();
+    const connection = page.getByRole('combobox', { name: 'Connection' });
+    await connection.click();
+    await page.getByRole('option', { name: CONNECTION }).click();
+    const amazonStatus = page.getByRole('combobox', { name: 'Amazon status' });
+    await amazonStatus.click();
+    await page.getByRole('option', { name: 'Unshipped', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Orders' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('amazonStatus')).toBe('Unshipped');
+    await table.getByRole('row').nth(1).waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allInnerTexts()) {
+      expect(text).toContain(CONNECTION);
+      expect(text).toContain('Unshipped');
+    }
+    const listTotal = (await rows.first().locator('td').nth(6).innerText()).trim();
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: /^Order / }).waitFor();
+
+    const items = page.getByRole('table', { name: 'Items' });
+    const itemRows = items.locator('tbody tr');
+    await itemRows.first().waitFor();
+    const cells = itemRows.first().locator('td');
+    expect((await cells.nth(0).innerText()).trim()).toMatch(/\S/);
+    expect(Number((await cells.nth(3).innerText()).trim().split('\n')[0])).toBeGreaterThan(0);
+    expect(await cells.nth(4).innerText()).toMatch(/\d+[.,]\d{2}/);
+
+    const totals = page.getByRole('table', { name: 'Order totals' });
+    const amount = (label: string | RegExp) =>
+      totals.getByRole('row', { name: label }).locator('td').innerText().then((t) => t.trim());
+    for (const label of [/^Net/, /^Tax /, /^Gross/]) expect(await amount(label)).toMatch(/\d+[.,]\d{2}/);
+    const gross = await amount(/^Gross/);
+    expect(await amount(/^Amazon’s order total/)).toBe(gross);
+    expect(listTotal).toBe(gross);
+
+    const events = page.getByRole('list', { name: 'Timeline events' });
+    const imported = events.getByRole('listitem').filter({ hasText: 'order.imported' });
+    await imported.first().waitFor();
+    expect(await imported.first().innerText()).toContain('Amazon → OrderBridge');
+    await shot('08-order-details.png', true);
+  });
+
+  it('9. needs attention, sync runs, and the orders list on a phone', async () => {
+    await page.getByRole('link', { name: 'Needs attention' }).click();
+    await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
+    await page
+      .getByRole('table', { name: 'Orders that need attention' })
+      .or(page.getByText('Nothing needs your attention'))
+      .first()
+      .waitFor();
+    await shot('09-needs-attention.png');
+
+    await page.getByRole('link', { name: 'Sync runs' }).click();
+    const runs = page.getByRole('table', { name: 'Sync runs' });
+    await runs.locator('tbody tr').first().waitFor();
+    expect((await runs.locator('tbody').innerText()).includes(CONNECTION)).toBe(true);
+    await shot('10-sync-runs.png');
+
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      baseURL: app.baseUrl,
+      storageState: await context.storageState(),
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      const p = await phone.newPage();
+      await p.goto('/orders');
+      await p.getByRole('table', { name: 'Orders' }).locator('tbody tr').first().waitFor();
+      const nav = p.getByRole('navigation', { name: 'Main' });
+      expect(await nav.isVisible()).toBe(false);
+      await p.screenshot({ path: path.join(SCREENSHOTS, '11-phone-orders.png') });
+      await p.getByRole('button', { name: 'Open navigation' }).click();
+      await nav.getByRole('link', { name: 'Orders' }).waitFor();
+      await p.getByRole('button', { name: 'Close navigation' }).waitFor();
+      await p.screenshot({ path: path.join(SCREENSHOTS, '12-phone-navigation.png') });
+    } finally {
+      await phone.close();
+    }
+  });
+});
