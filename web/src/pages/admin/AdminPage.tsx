@@ -28,17 +28,9 @@ export default function AdminPage() {
       void navigate('/');
     },
   });
-  /** Changes another account's plan: switch into it, PUT /api/account/plan, switch back. */
   const changePlan = useMutation({
-    mutationFn: async ({ accountId, planId }: { accountId: string; planId: string }) => {
-      const home = session.account.id;
-      if (accountId !== home) await switchAccount(accountId);
-      try {
-        await api('PUT', '/api/account/plan', { planId });
-      } finally {
-        if (accountId !== home) await switchAccount(home);
-      }
-    },
+    mutationFn: ({ accountId, planId }: { accountId: string; planId: string }) =>
+      api('PUT', `/api/admin/accounts/${encodeURIComponent(accountId)}/plan`, { planId }),
     onSuccess: () => {
       notify({ message: 'Plan changed' });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'accounts'] });

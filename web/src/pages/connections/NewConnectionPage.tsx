@@ -19,9 +19,10 @@ import { api, ApiError } from '../../api/client';
 import type { Connection, ConnectionTestResult } from '../../api/types';
 import { ErrorAlert, PageHeader } from '../../components';
 import { ConnectionTestResultAlert } from './ConnectionTestResultAlert';
-import { issuesByField, keys, marketplaceOptions, useMarketplaces, useStores } from './queries';
+import { issuesByField, keys, marketplaceOptions, useAmazonEndpoints, useMarketplaces, useStores } from './queries';
 
 interface Draft {
+  endpoint: 'production' | 'sandbox';
   marketplaceId: string | null;
   sellerId: string;
   name: string;
@@ -32,6 +33,7 @@ interface Draft {
 }
 
 const EMPTY: Draft = {
+  endpoint: 'production',
   marketplaceId: null,
   sellerId: '',
   name: '',
@@ -56,6 +58,7 @@ export default function NewConnectionPage() {
   const queryClient = useQueryClient();
   const marketplaces = useMarketplaces();
   const stores = useStores();
+  const endpoints = useAmazonEndpoints().data?.endpoints ?? [];
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -90,6 +93,11 @@ export default function NewConnectionPage() {
       marketplaceId: draft.marketplaceId,
       sellerId: draft.sellerId.trim(),
     };
+    const endpoint = endpoints.find((e) => e.id === draft.endpoint);
+    if (endpoint?.spApiBaseUrl && endpoint.lwaUrl) {
+      body['spApiBaseUrl'] = endpoint.spApiBaseUrl;
+      body['lwaUrl'] = endpoint.lwaUrl;
+    }
     if (draft.store) body['store'] = draft.store;
     else if (created) body['store'] = null;
     if (withCredentials) {
@@ -116,6 +124,17 @@ export default function NewConnectionPage() {
       }
       return null;
     }
+  };
+
+  /** The sandbox's app credentials are public: filled in when it is chosen. */
+  const chooseEndpoint = (id: string) => {
+    const endpoint = endpoints.find((e) => e.id === id);
+    setDraft((d) => ({
+      ...d,
+      endpoint: id === 'sandbox' ? 'sandbox' : 'production',
+      clientId: endpoint?.clientId ?? (d.endpoint === 'sandbox' ? '' : d.clientId),
+      clientSecret: endpoint?.clientSecret ?? (d.endpoint === 'sandbox' ? '' : d.clientSecret),
+    }));
   };
 
   const saveCredentials = async () => {
@@ -191,6 +210,20 @@ export default function NewConnectionPage() {
           <Stepper.Step label="Marketplace" description="Seller and store">
             <Stack mt="md">
               <ErrorAlert error={marketplaces.error} title="Could not load the marketplaces" />
+              {endpoints.length > 1 && (
+                <Radio.Group
+                  label="Amazon endpoint"
+                  description="Where this connection talks to Amazon."
+                  value={draft.endpoint}
+                  onChange={chooseEndpoint}
+                >
+                  <Stack mt="xs" gap="xs">
+                    {endpoints.map((e) => (
+                      <Radio key={e.id} value={e.id} label={e.name} description={e.description} />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
               <Select
                 label="Marketplace"
                 placeholder="Choose a marketplace"

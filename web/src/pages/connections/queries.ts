@@ -37,6 +37,24 @@ export const useMarketplaces = () =>
     ...forever,
   });
 
+export interface AmazonEndpoint {
+  id: 'production' | 'sandbox';
+  name: string;
+  description: string;
+  spApiBaseUrl: string | null;
+  lwaUrl: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+}
+
+/** Production, plus the built-in sandbox when this OrderBridge runs it. */
+export const useAmazonEndpoints = () =>
+  useQuery({
+    queryKey: ['reference', 'amazon-endpoints'],
+    queryFn: () => api<{ endpoints: AmazonEndpoint[] }>('GET', '/api/reference/amazon-endpoints'),
+    ...forever,
+  });
+
 export const useCarriers = () =>
   useQuery({
     queryKey: keys.carriers,
