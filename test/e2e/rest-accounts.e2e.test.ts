@@ -193,7 +193,7 @@ describeEachDatabase(
         ['POST', '/api/auth/switch-account', { accountId: DEFAULT_ACCOUNT_ID }],
         ['PUT', `/api/admin/accounts/${acme.id}/plan`, { planId: 'business' }],
       ] as const) {
-        const res = await bo.send(method as 'PUT' | 'POST', url, body);
+        const res = await bo.send(method, url, body);
         expect(res.statusCode, url).toBe(403);
         expect(res.json()).toMatchObject({ error: { code: 'forbidden' } });
       }
