@@ -24,7 +24,8 @@ const COLORS: Record<string, string> = {
 /** A coloured badge for a status code ("succeeded", "failed", "active", …). */
 export function StatusBadge({ status, label }: { status: string; label?: string }) {
   return (
-    <Badge color={COLORS[status.toLowerCase()] ?? 'gray'} variant="light">
+    // max-content: in table cells and flex rows the badge would otherwise shrink to "SUCCE…".
+    <Badge color={COLORS[status.toLowerCase()] ?? 'gray'} variant="light" miw="max-content">
       {label ?? humanize(status)}
     </Badge>
   );

@@ -26,15 +26,15 @@ export function CreateAccountForm({ plans, onDone }: { plans: Plan[]; onDone: ()
   const [owner, setOwner] = useState({ email: '', name: '', password: '' });
   const create = useMutation({
     mutationFn: () =>
-      api<{ id: string; name: string }>('POST', '/api/admin/accounts', {
+      api<{ account: { id: string; name: string } }>('POST', '/api/admin/accounts', {
         name: name.trim(),
         ...(planId ? { planId } : {}),
         ...(withOwner
           ? { owner: { email: owner.email.trim(), name: owner.name.trim(), password: owner.password } }
           : {}),
       }),
-    onSuccess: (a) => {
-      notify({ message: `Account ${a.name} created` });
+    onSuccess: ({ account }) => {
+      notify({ message: `Account ${account.name} created` });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'accounts'] });
       onDone();
     },
