@@ -8,7 +8,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { registerAuthHook } from './auth/auth-hook.js';
-import { replyWithError } from './error-mapper.js';
+import { replyWithError, type ErrorBody } from './error-mapper.js';
 import { registerWebUi } from './web-ui.js';
 import { API_SECURITY, API_SECURITY_SCHEMES, HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerAccountRoutes } from './routes/account.routes.js';
@@ -32,6 +32,12 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   server.setValidatorCompiler(validatorCompiler);
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler((error, request, reply) => replyWithError(error, request, reply));
+  // Unknown routes answer with the same error body as everything else.
+  server.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({
+      error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0] ?? ''}`, details: {} },
+    } satisfies ErrorBody),
+  );
   await registerAuthHook(server, deps.app.accounts.auth);
   await server.register(swagger, {
     openapi: {

@@ -66,6 +66,11 @@ describeEachDatabase(
       const one = await get(`/api/connections/${connectionId}`);
       expect(one.body.name).toBe('shop-de');
       expect(one.body.clientSecretHint).toMatch(/^\*\*\*\*.{4}$/);
+      const noRoute = await get('/api/nope');
+      expect(noRoute).toEqual({
+        status: 404,
+        body: { error: { code: 'route_not_found', message: 'No route GET /api/nope', details: {} } },
+      });
       const missing = await get('/api/connections/nope');
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual({
