@@ -42,6 +42,28 @@ let startedAt = 0;
 /** The id in /connections/:id of the connection the wizard creates. */
 let connectionPath = '';
 
+/**
+ * Form controls on the page without an accessible name (aria-label, aria-labelledby, a <label>
+ * for or around them, or a title): "every form control labelled" is checked on every page shot.
+ * A string, so the browser code needs no DOM types here.
+ */
+const UNLABELLED_CONTROLS = `(() => {
+  const controls = document.querySelectorAll(
+    'input:not([type=hidden]), textarea, select, [role=combobox], [role=switch], [role=checkbox], [role=radio], [role=slider]',
+  );
+  const named = (el) => {
+    if ((el.getAttribute('aria-label') || '').trim()) return true;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(/\\s+/).some((id) => (document.getElementById(id)?.textContent || '').trim())) return true;
+    if (el.id && [...document.querySelectorAll('label')].some((l) => l.htmlFor === el.id && l.textContent.trim())) return true;
+    if (el.closest('label')?.textContent.trim()) return true;
+    return Boolean((el.getAttribute('title') || '').trim());
+  };
+  return [...controls]
+    .filter((el) => el.getClientRects().length > 0 && !named(el))
+    .map((el) => el.outerHTML.slice(0, 120));
+})()`;
+
 /** Screenshots without a hover effect (tooltips) from the last click and, unless kept, without toasts. */
 async function shot(name: string, { fullPage = false, keepToasts = false } = {}) {
   await page.mouse.move(1279, 859);
@@ -52,6 +74,7 @@ async function shot(name: string, { fullPage = false, keepToasts = false } = {})
       .first()
       .click({ timeout: 1000 })
       .catch(() => undefined);
+  expect(await page.evaluate<string[]>(UNLABELLED_CONTROLS), `unlabelled controls on ${name}`).toEqual([]);
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 }
 
