@@ -31,6 +31,8 @@ export default function OrdersPage() {
 
   const connections = useConnections();
   const connectionName = useConnectionNames();
+  // One connection: its name in every row says nothing (and costs a laptop's width).
+  const showConnection = (connections.data?.length ?? 0) > 1;
   const orders = useOrders({
     connection,
     status,
@@ -157,7 +159,7 @@ export default function OrdersPage() {
 
       {orders.data && orders.data.orders.length > 0 && (
         <>
-          <ScrollTable label="Orders" minWidth={1040}>
+          <ScrollTable label="Orders" minWidth={940} fz="sm" horizontalSpacing="xs">
             <Table.Caption>
               Orders {first}–{last} of {total}
               {orders.isFetching && !orders.isPending ? ' (updating…)' : ''}
@@ -166,7 +168,7 @@ export default function OrdersPage() {
               <Table.Tr>
                 <Table.Th scope="col">Amazon order id</Table.Th>
                 <Table.Th scope="col">Created (UTC)</Table.Th>
-                <Table.Th scope="col">Connection</Table.Th>
+                {showConnection && <Table.Th scope="col">Connection</Table.Th>}
                 <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col">Amazon status</Table.Th>
                 <Table.Th scope="col">Buyer</Table.Th>
@@ -193,20 +195,22 @@ export default function OrdersPage() {
                   <Table.Td>
                     <DateTime value={o.createdTime} />
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{connectionName(o.connectionId)}</Table.Td>
+                  {showConnection && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{connectionName(o.connectionId)}</Table.Td>
+                  )}
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={o.status} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {o.amazonStatus ?? '—'}
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={o.amazonStatus ?? undefined}>
+                      {o.amazonStatus ? humanize(o.amazonStatus.toLowerCase()) : '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{o.buyer?.name ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.buyer?.name ?? '—'}</Table.Td>
                   <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                     {formatMoney(o.totals.amazonTotal ?? o.totals.gross, o.currency)}
                   </Table.Td>
-                  <Table.Td>{o.storeState ? humanize(o.storeState) : '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.storeState ? humanize(o.storeState) : '—'}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
