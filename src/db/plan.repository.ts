@@ -38,6 +38,30 @@ export class PlanRepository {
     }
   }
 
+  /** Creates or changes a plan (a new one goes last in the list). */
+  async save(p: Plan, now: string): Promise<void> {
+    const last = await this.db
+      .selectFrom('plans')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .executeTakeFirst();
+    const values = {
+      name: p.name,
+      order_connections: toBool(p.orderConnections),
+      max_connections: p.maxConnections,
+      orders_per_month: p.ordersPerMonth,
+    };
+    await this.db
+      .insertInto('plans')
+      .values({ id: p.id, ...values, position: Number(last?.max ?? -1) + 1, created_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+  }
+
+  async accountsOn(planId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('accounts').select('id').where('plan_id', '=', planId).execute();
+    return rows.map((r) => r.id);
+  }
+
   async list(): Promise<Plan[]> {
     const rows = await this.db.selectFrom('plans').selectAll().orderBy('position').execute();
     return rows.map(toPlan);

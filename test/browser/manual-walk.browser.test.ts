@@ -169,7 +169,11 @@ describe('the manual, walked in chromium', () => {
     await page.getByText(`Account ${ACCOUNT} created`).waitFor();
     const plan = page.getByRole('combobox', { name: `Plan of ${ACCOUNT}` });
     await expect.poll(() => plan.inputValue()).toBe('Free');
-    await shot('02-admin.png', { keepToasts: true });
+    // Plans are data the administrator edits: the Free plan shows no order connections.
+    const plans = page.getByRole('table', { name: 'Plans' });
+    await expect.poll(() => plans.getByRole('textbox', { name: 'Name of Free' }).inputValue()).toBe('Free');
+    expect(await plans.getByRole('switch', { name: 'Order connections in Free' }).isChecked()).toBe(false);
+    await shot('02-admin.png', { keepToasts: true, fullPage: true });
 
     await page.getByRole('button', { name: `Switch to account ${ACCOUNT}` }).click();
     await page.getByText(`Now working in ${ACCOUNT}`).waitFor();

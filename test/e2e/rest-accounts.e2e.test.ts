@@ -237,6 +237,23 @@ describeEachDatabase(
       expect(JSON.stringify(audit)).not.toMatch(/password/i);
     });
 
+    it('lets an administrator create and change plans as data; members may not', async () => {
+      const admin = await asSession(ADMIN.email, ADMIN.password);
+      const agency = { name: 'Agency', orderConnections: true, maxConnections: 500, ordersPerMonth: null };
+      const created = await admin.send('PUT', '/api/admin/plans/agency', agency);
+      expect(created.json()).toEqual({ plan: { id: 'agency', ...agency }, released: 0 });
+      const plans = (await admin.get('/api/plans')).json<{ plans: Array<{ id: string }> }>().plans;
+      expect(plans.map((p) => p.id)).toEqual(['free', 'business', 'self-hosted', 'agency']);
+      const changed = await admin.send('PUT', '/api/admin/plans/agency', { ...agency, maxConnections: 1000 });
+      expect(changed.json()).toMatchObject({ plan: { maxConnections: 1000 } });
+      const invalid = await admin.send('PUT', '/api/admin/plans/Bad Id', { ...agency, maxConnections: -1 });
+      expect(invalid.statusCode).toBe(400);
+      expect(invalid.json()).toMatchObject({ error: { code: 'plan_invalid' } });
+      const bo = await asSession('bo@acme.test', 'bo-password-123');
+      expect((await bo.send('PUT', '/api/admin/plans/agency', agency)).statusCode).toBe(403);
+      expect(await app.plans.list()).toContainEqual({ id: 'agency', ...agency, maxConnections: 1000 });
+    });
+
     it('changes a password: checks the current one, ends the other sessions, keeps this one', async () => {
       await app.accounts.users.create(
         DEFAULT_ACCOUNT_ID,

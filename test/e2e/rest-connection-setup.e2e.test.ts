@@ -346,7 +346,8 @@ describeEachDatabase(
       const landed = await callback(await consent(started.body.consentUrl, 'confirm'));
       expect(`${landed.pathname}${landed.search}`).toBe(`/connections/${id}?amazon=connected`);
       const activated = await call<Json>('PATCH', `/api/connections/${id}`, { active: true });
-      expect(activated.body).toMatchObject({ active: true, refreshTokenHint: expect.stringMatching(/^\*{4}/) });
+      expect(activated.body).toMatchObject({ active: true });
+      expect(String(activated.body.refreshTokenHint)).toMatch(/^\*{4}/);
       expect((await call('DELETE', `/api/connections/${id}`)).status).toBe(204);
     });
 

@@ -106,6 +106,11 @@ const CASES: Record<string, Case> = {
   'get /api/admin/accounts': { expect: { status: 403 } },
   'post /api/admin/accounts': { expect: { status: 403 }, body: { name: 'C' } },
   'put /api/admin/accounts/:accountId/plan': { expect: { status: 403 }, body: { planId: 'free' } },
+  'put /api/admin/plans/:planId': {
+    expect: { status: 403 },
+    body: { name: 'Free', orderConnections: true, maxConnections: null, ordersPerMonth: null },
+    params: { planId: 'freePlan' },
+  },
 };
 
 type AIds = Record<
@@ -231,6 +236,7 @@ describeEachDatabase(
         );
       return {
         account: await db.selectFrom('accounts').selectAll().where('id', '=', a.accountId).execute(),
+        plans: await db.selectFrom('plans').selectAll().orderBy('id').execute(),
         connections: await byAccount('connections'),
         stores: await byAccount('stores'),
         users: await byAccount('users'),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountSchema, accountSummarySchema, accountViewSchema, userSchema } from '../account-schemas.js';
+import { accountSchema, accountSummarySchema, accountViewSchema, planSchema, userSchema } from '../account-schemas.js';
 import { requireAdmin } from '../auth/request-auth.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteDeps } from './route-deps.js';
@@ -55,6 +55,27 @@ export function registerAdminRoutes(server: FastifyInstance, deps: RouteDeps): v
       const changed = await accounts.setPlan(req.params.accountId, req.body.planId, admin.actor);
       if (!changed.ok) throw changed.error;
       return changed.value;
+    },
+  });
+
+  s.put('/api/admin/plans/:planId', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Create or change a plan (limits null = unlimited); held orders of its accounts are re-checked',
+      params: z.object({ planId: z.string() }),
+      body: z.object({
+        name: z.string(),
+        orderConnections: z.boolean(),
+        maxConnections: z.number().int().nullable(),
+        ordersPerMonth: z.number().int().nullable(),
+      }),
+      response: { 200: z.object({ plan: planSchema, released: z.number().int() }), ...errorResponses },
+    },
+    handler: async (req) => {
+      const admin = requireAdmin(req);
+      const saved = await deps.app.plans.savePlan({ ...req.body, id: req.params.planId }, admin);
+      if (!saved.ok) throw saved.error;
+      return saved.value;
     },
   });
 }

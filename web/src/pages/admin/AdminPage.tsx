@@ -7,6 +7,7 @@ import type { AdminAccount, Plan } from '../../api/types';
 import { useCurrentSession, useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader, ScrollTable, useNotify } from '../../components';
 import { CreateAccountForm } from './CreateAccountForm';
+import { PlansEditor } from './PlansEditor';
 
 export default function AdminPage() {
   const session = useCurrentSession();
@@ -120,6 +121,7 @@ export default function AdminPage() {
           </Table.Tbody>
         </ScrollTable>
       )}
+      {plans.data && <PlansEditor key={plans.dataUpdatedAt} plans={plans.data.plans} />}
     </Stack>
   );
 }
