@@ -1,3 +1,5 @@
+import { SESSION_COOKIE } from './auth/session-cookie.js';
+
 /**
  * The OpenAPI parts of the hub-api that are not routes: the 'hub' tag, whose description documents
  * the outgoing webhooks (OpenAPI 3.0 has no `webhooks` section), and the bearer security scheme.
@@ -38,7 +40,7 @@ export const API_SECURITY_SCHEMES = {
   session: {
     type: 'apiKey',
     in: 'cookie',
-    name: 'orderbridge_session',
+    name: SESSION_COOKIE,
     description: 'Set by POST /api/auth/login; unsafe requests also send x-csrf-token',
   },
 } as const;

@@ -340,7 +340,7 @@ describe('the manual, walked in chromium', () => {
     await page.getByRole('option', { name: CONNECTION }).click();
     const amazonStatus = page.getByRole('combobox', { name: 'Amazon status' });
     await amazonStatus.click();
-    await page.getByRole('option', { name: 'UNSHIPPED', exact: true }).click();
+    await page.getByRole('option', { name: 'Unshipped', exact: true }).click();
     const table = page.getByRole('table', { name: 'Orders' });
     await expect.poll(() => new URL(page.url()).searchParams.get('amazonStatus')).toBe('UNSHIPPED');
     expect(new URL(page.url()).searchParams.get('connection')).toBeTruthy();

@@ -111,7 +111,7 @@ export default function AttentionPage() {
       {attention.data && count === 0 && (
         <EmptyState
           title="Nothing needs your attention"
-          description="Every order is either delivered to the store or on its way. Held or failed orders show up here."
+          description="No order is held or failed. Orders waiting for a SKU link or the plan, and failed deliveries or write-backs, show up here."
           action={
             <Anchor component={Link} to="/orders">
               See all orders

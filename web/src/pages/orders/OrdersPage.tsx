@@ -18,7 +18,7 @@ import { AMAZON_STATUSES, ORDER_STATUSES } from './types';
 export const ORDERS_PAGE_SIZE = 25;
 
 const statusOptions = ORDER_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
-const amazonStatusOptions = AMAZON_STATUSES.map((s) => ({ value: s, label: s }));
+const amazonStatusOptions = AMAZON_STATUSES.map((s) => ({ value: s, label: humanize(s.toLowerCase()) }));
 
 /** /orders: filters, search and page live in the query string (?connection&status&amazonStatus&search&page). */
 export default function OrdersPage() {
