@@ -37,21 +37,33 @@ export class AmazonPorts {
   private async transportFor(connection: Connection): Promise<SpApiTransport> {
     const cached = this.transports.get(connection.id);
     if (cached && cached.version === connection.updatedAt) return cached.transport;
+    const transport = await this.newTransport(connection, {
+      onCall: (call) => this.logger.debug({ connectionId: connection.id, ...call }, 'amazon call'),
+    });
+    this.transports.set(connection.id, { version: connection.updatedAt, transport });
+    return transport;
+  }
+
+  /** A transport with the connection's credentials; `probe` gives it its own token cache and no retries. */
+  private async newTransport(
+    connection: Connection,
+    options: { probe?: boolean; onCall?: ConstructorParameters<typeof SpApiTransport>[0]['onCall'] },
+  ): Promise<SpApiTransport> {
     const secrets = await this.connections.secretsOf(connection.id);
     const lwa = new LwaTokenProvider(
       { lwaUrl: connection.lwaUrl, clientId: connection.clientId, ...secrets },
       this.clock,
+      ...(options.probe ? [{ cache: new LwaTokenCache() }] : []),
     );
-    const transport = new SpApiTransport({
+    return new SpApiTransport({
       sellerId: connection.sellerId,
       spApiBaseUrl: connection.spApiBaseUrl,
       lwa,
       limits: this.limits,
       clock: this.clock,
-      onCall: (call) => this.logger.debug({ connectionId: connection.id, ...call }, 'amazon call'),
+      ...(options.onCall && { onCall: options.onCall }),
+      ...(options.probe && { retry: NO_RETRY, timeoutMs: 20_000 }),
     });
-    this.transports.set(connection.id, { version: connection.updatedAt, transport });
-    return transport;
   }
 
   async forConnection(connection: Connection): Promise<AmazonOrdersPort> {
@@ -81,21 +93,7 @@ export class AmazonPorts {
    * LWA exchange (own token cache) and no retries: the answer is about the credentials as saved.
    */
   async probe(connection: Connection): Promise<Result<unknown>> {
-    const secrets = await this.connections.secretsOf(connection.id);
-    const lwa = new LwaTokenProvider(
-      { lwaUrl: connection.lwaUrl, clientId: connection.clientId, ...secrets },
-      this.clock,
-      { cache: new LwaTokenCache() },
-    );
-    const transport = new SpApiTransport({
-      sellerId: connection.sellerId,
-      spApiBaseUrl: connection.spApiBaseUrl,
-      lwa,
-      limits: this.limits,
-      clock: this.clock,
-      retry: NO_RETRY,
-      timeoutMs: 20_000,
-    });
+    const transport = await this.newTransport(connection, { probe: true });
     return new AmazonOrdersClient(transport).searchOrders({
       lastUpdatedAfter: new Date(this.clock.now().getTime() - 3_600_000).toISOString(),
       marketplaceIds: [connection.marketplaceId],
