@@ -2,6 +2,7 @@
 // `npm run test:browser`: builds the web UI, then walks the manual in Debian's chromium with
 // Playwright against a real OrderBridge process. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,31 +19,46 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
     stdio: 'inherit',
   });
   if (build.status !== 0) return { passed: 0, failed: 1, ok: false };
-  console.log('\n== browser tests (chromium + playwright-core; screenshots in test-results/screenshots/)');
   mkdirSync('test-results/screenshots', { recursive: true });
-  const out = 'test-results/vitest-browser.json';
-  const r = spawnSync(
-    'node_modules/.bin/vitest',
-    [
-      'run',
-      '--config',
-      'vitest.browser.config.ts',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${out}`,
-    ],
-    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
-  );
-  try {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    return {
-      passed: report.numPassedTests,
-      failed: report.numFailedTests,
-      ok: r.status === 0 && report.numFailedTests === 0,
-    };
-  } catch {
-    return { passed: 0, failed: 1, ok: false };
+  // SQLite (the quick start) always; PostgreSQL too when TEST_DATABASE_URL is set, in a fresh schema.
+  const runs = [{ name: 'sqlite', env: {} }];
+  const pg = process.env.TEST_DATABASE_URL;
+  if (pg) {
+    const schema = `browser_${randomBytes(4).toString('hex')}`;
+    runs.push({
+      name: 'postgres',
+      env: { BROWSER_DATABASE_URL: `${pg}${pg.includes('?') ? '&' : '?'}schema=${schema}` },
+    });
   }
+  const total = { passed: 0, failed: 0, ok: true };
+  for (const run of runs) {
+    console.log(
+      `\n== browser walk on ${run.name} (chromium + playwright-core; screenshots in test-results/screenshots/)`,
+    );
+    const out = `test-results/vitest-browser-${run.name}.json`;
+    const r = spawnSync(
+      'node_modules/.bin/vitest',
+      [
+        'run',
+        '--config',
+        'vitest.browser.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${out}`,
+      ],
+      { stdio: 'inherit', env: { ...process.env, ...run.env, TZ: 'UTC' } },
+    );
+    try {
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      total.passed += report.numPassedTests;
+      total.failed += report.numFailedTests;
+      total.ok &&= r.status === 0 && report.numFailedTests === 0;
+    } catch {
+      total.failed += 1;
+      total.ok = false;
+    }
+  }
+  return total;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

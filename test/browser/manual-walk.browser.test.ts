@@ -30,7 +30,10 @@ declare class MutationObserver {
   observe(target: unknown, options: Record<string, boolean>): void;
 }
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
+/** Set by scripts/test-browser.mjs for the PostgreSQL run (a fresh schema); absent: SQLite, the quick start. */
+const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
+const DIALECT = DATABASE_URL ? 'postgres' : 'sqlite';
+const SCREENSHOTS = path.resolve('test-results/screenshots', DATABASE_URL ? 'postgres' : '');
 const ACCOUNT = 'Acme Trading';
 const CONNECTION = 'acme-de';
 
@@ -114,12 +117,12 @@ function step(title: string, body: () => Promise<void> | void) {
 /** A number shown in an element ("1,234" → 1234). */
 const numberIn = async (l: Locator) => Number((await l.innerText()).replace(/[^\d]/g, '') || 'NaN');
 
-describe('the manual, walked in chromium', () => {
+describe(`the manual, walked in chromium [${DIALECT}]`, () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const f of readdirSync(SCREENSHOTS)) if (f.startsWith('FAILED-')) rmSync(path.join(SCREENSHOTS, f));
     startedAt = Date.now();
-    app = await startOrderBridge();
+    app = await startOrderBridge(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {});
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
     context.setDefaultTimeout(15_000);

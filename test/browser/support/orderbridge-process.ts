@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface RunningOrderBridge {
   baseUrl: string;
@@ -34,14 +35,31 @@ const isFree = (port: number) =>
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 
+/** Removes the walk's PostgreSQL schema (`?schema=` of the URL). */
+async function dropSchema(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema');
+  if (!schema) return;
+  url.searchParams.delete('schema');
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema.replaceAll('"', '')}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * `npm start` as a newcomer runs it: a fresh data directory, SQLite, the demo. Resolves once the
  * server listens, with the administrator's credentials read from what it printed (once).
  */
-export async function startOrderBridge(): Promise<RunningOrderBridge> {
+export async function startOrderBridge(options: { databaseUrl?: string } = {}): Promise<RunningOrderBridge> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-browser-'));
   const [httpPort, sandboxPort] = [await freePortPair(), await freePortPair()];
-  const { DATABASE_URL: _embedded, ...env } = process.env; // the quick start: SQLite
+  // The quick start runs on SQLite; with `databaseUrl` (a fresh ?schema=) the same walk runs on PostgreSQL.
+  const { DATABASE_URL: _embedded, ...env } = process.env;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     env: {
       ...env,
@@ -61,6 +79,7 @@ export async function startOrderBridge(): Promise<RunningOrderBridge> {
       await new Promise((r) => child.once('exit', r));
     }
     rmSync(dataDir, { recursive: true, force: true });
+    if (options.databaseUrl) await dropSchema(options.databaseUrl);
   };
   const deadline = Date.now() + 60_000;
   while (!/password\s+\S+/.test(out)) {
