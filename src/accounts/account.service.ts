@@ -15,7 +15,8 @@ export interface AccountView {
   id: string;
   name: string;
   plan: Plan;
-  usage: { connections: number; ordersThisMonth: number };
+  /** ordersHeldByQuota: imported and kept, held back from the store by the monthly quota. */
+  usage: { connections: number; ordersThisMonth: number; ordersHeldByQuota: number };
 }
 
 const newAccountSchema = z.object({
@@ -32,6 +33,7 @@ export class AccountService {
     private readonly plans: PlanService,
     private readonly users: UserService,
     private readonly countConnections: (accountId: string) => Promise<number>,
+    private readonly countHeldByQuota: (accountId: string) => Promise<number>,
   ) {}
 
   async view(accountId: string): Promise<Result<AccountView>> {
@@ -43,7 +45,11 @@ export class AccountService {
       id: account.id,
       name: account.name,
       plan: plan.value.plan,
-      usage: { connections: await this.countConnections(accountId), ordersThisMonth: plan.value.deliveredThisMonth },
+      usage: {
+        connections: await this.countConnections(accountId),
+        ordersThisMonth: plan.value.deliveredThisMonth,
+        ordersHeldByQuota: await this.countHeldByQuota(accountId),
+      },
     });
   }
 

@@ -40,7 +40,11 @@ export const accountViewSchema = z
     id: z.string(),
     name: z.string(),
     plan: planSchema,
-    usage: z.object({ connections: z.number().int(), ordersThisMonth: z.number().int() }),
+    usage: z.object({
+      connections: z.number().int(),
+      ordersThisMonth: z.number().int().describe('orders that reached the store this UTC month'),
+      ordersHeldByQuota: z.number().int().describe('imported and kept, held back from the store by the monthly quota'),
+    }),
   })
   .meta({ id: 'AccountView' });
 

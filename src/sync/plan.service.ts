@@ -91,6 +91,15 @@ export class PlanService {
     return ok({ plan, released });
   }
 
+  /** How many of the account's orders the monthly quota holds back from the store now. */
+  async heldByQuota(accountId: string): Promise<number> {
+    let held = 0;
+    for (const c of await this.deps.connections.list(accountId)) {
+      held += (await this.deps.orderStore.heldWith(c.id, PLAN_QUOTA_HOLD, 100_000)).length;
+    }
+    return held;
+  }
+
   /** Orders held back by the monthly quota go to delivery again, which re-checks the quota. */
   private async releaseQuotaHolds(accountId: string): Promise<number> {
     let released = 0;

@@ -68,9 +68,14 @@ describeEachDatabase('plans', (ctx) => {
     expect(details.value.timeline.at(-1)?.summary).toMatch(/plan "Tiny" allows 2 orders per month .* kept/);
     const usage = await app.plans.ofAccount(app.accountId, '2000-01-01T00:00:00.000Z');
     expect(usage.ok && usage.value.deliveredThisMonth).toBe(2);
+    // The notice the web app shows on the dashboard and the plan page.
+    const view = await app.accounts.accounts.view(app.accountId);
+    expect(view.ok && view.value.usage).toMatchObject({ ordersHeldByQuota: ids.length - 2 });
 
     const upgraded = await app.plans.setPlan(app.accountId, 'business', 'test');
     expect(upgraded.ok && upgraded.value.released).toBe(ids.length - 2);
     await runJobsUntil(app, () => wooOrdersByAmazonId(woo).size === ids.length);
+    const after = await app.accounts.accounts.view(app.accountId);
+    expect(after.ok && after.value.usage.ordersHeldByQuota).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ export interface Account {
   id: string;
   name: string;
   plan: Plan;
-  usage: { connections: number; ordersThisMonth: number };
+  usage: { connections: number; ordersThisMonth: number; ordersHeldByQuota: number };
 }
 
 export interface AdminAccount {

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import type { AdminAccount } from '../api/types';
 import { useCurrentSession, useSession } from '../auth/session';
 import { ErrorAlert } from '../components';
+import { QuotaNotice } from './QuotaNotice';
 
 const NAV = [
   { to: '/', label: 'Dashboard', end: true },
@@ -144,6 +145,7 @@ export default function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <QuotaNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>
