@@ -88,8 +88,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: e.ORDERBRIDGE_SECURE_COOKIES === 'true',
     lwaClientId: e.ORDERBRIDGE_LWA_CLIENT_ID,
     lwaClientSecret: e.ORDERBRIDGE_LWA_CLIENT_SECRET,
-    publicUrl: (e.ORDERBRIDGE_PUBLIC_URL ?? `http://localhost:${e.ORDERBRIDGE_HTTP_PORT}`).replace(/\/+$/, ''),
+    // Default: the address `start` prints, so the session cookie and Amazon's redirect share a host.
+    publicUrl: (
+      e.ORDERBRIDGE_PUBLIC_URL ?? `http://${publicHost(e.ORDERBRIDGE_HTTP_HOST)}:${e.ORDERBRIDGE_HTTP_PORT}`
+    ).replace(/\/+$/, ''),
     amazonApplicationId: e.ORDERBRIDGE_AMAZON_APP_ID ?? null,
     amazonAppBeta: e.ORDERBRIDGE_AMAZON_APP_BETA === 'true',
   };
 }
+
+/** A wildcard listen address is not something a browser can open. */
+const publicHost = (host: string): string => (host === '0.0.0.0' || host === '::' ? 'localhost' : host);

@@ -306,6 +306,25 @@ describe(`the manual, walked in chromium [${DIALECT}]`, () => {
     await shot('06-orders-configuration.png', { fullPage: true });
   });
 
+  step(
+    '6b. Connect with Amazon: the consent page, Confirm, back on the connection with a new refresh token',
+    async () => {
+      const stored = page.getByRole('table', { name: 'Stored credentials' });
+      const hintBefore = await stored.getByRole('row', { name: /Refresh token/ }).innerText();
+      await page.getByRole('button', { name: 'Connect with Amazon' }).click();
+      // Amazon's consent page (the sandbox's, on its own origin).
+      await page.getByRole('heading', { name: /Authorize .* to access your selling account/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/apps/authorize/consent');
+      await shot('06b-amazon-consent.png');
+      await page.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('Connected with Amazon').waitFor();
+      expect(`${new URL(page.url()).pathname}`).toBe(connectionPath);
+      const hintAfter = await stored.getByRole('row', { name: /Refresh token/ }).innerText();
+      expect(hintAfter).toMatch(/\*{4}/);
+      expect(hintAfter).not.toBe(hintBefore);
+    },
+  );
+
   step('7. "Synchronize Orders" shows live progress, then a summary', async () => {
     // Everything the "Sync progress" region shows, as it changes (the sandbox is fast: a poll may see only a moment).
     await page.evaluate(() => {

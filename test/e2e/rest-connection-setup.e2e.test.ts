@@ -270,7 +270,7 @@ describeEachDatabase(
       const url = new URL(consentUrl);
       expect(`${url.origin}${url.pathname}`).toBe(`${sandbox.url}/apps/authorize/consent`);
       expect(url.searchParams.get('application_id')).toBe(SANDBOX_CLIENT_ID);
-      expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:3000/api/amazon/callback');
+      expect(url.searchParams.get('redirect_uri')).toBe('http://127.0.0.1:3000/api/amazon/callback');
       expect(url.searchParams.get('state')).toMatch(/^[\w-]{40,}$/);
       expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
 
@@ -309,7 +309,7 @@ describeEachDatabase(
           code,
           client_id: SANDBOX_CLIENT_ID,
           client_secret: SANDBOX_CLIENT_SECRET,
-          redirect_uri: 'http://localhost:3000/api/amazon/callback',
+          redirect_uri: 'http://127.0.0.1:3000/api/amazon/callback',
         }).toString(),
       });
       expect(lwa.status).toBe(400);

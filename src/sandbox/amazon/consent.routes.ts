@@ -93,7 +93,11 @@ function confirm(sandbox: AmazonSandbox, res: ServerResponse, form: URLSearchPar
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:0;background:#f3f3f3}main{max-width:560px;margin:48px auto;
+background:#fff;padding:24px 32px;border:1px solid #ddd;border-radius:8px}h1{font-size:1.4rem}
+button{font-size:1rem;padding:8px 20px;margin-right:8px;border-radius:6px;border:1px solid #888;cursor:pointer}
+button[value=confirm]{background:#ffd814;border-color:#fcd200}</style></head>
 <body><main>${body}</main></body></html>`;
 }
 
