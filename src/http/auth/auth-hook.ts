@@ -26,7 +26,10 @@ export async function registerAuthHook(server: FastifyInstance, auth: AuthServic
   server.decorateRequest('auth', null);
   server.decorateRequest('principal', null);
   server.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.routeOptions.config.public === true) return;
+    // The matched route decides, not the raw URL (which may be percent-encoded or oddly slashed).
+    const route = req.routeOptions.url ?? '';
+    const apiRequest = route.startsWith('/api/') || req.url.startsWith('/api/');
+    if (!apiRequest || req.routeOptions.config.public === true) return;
     const principal = await principalOf(req, auth);
     if (!principal) throw unauthenticated();
     if (principal.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf(req, principal);
