@@ -1,75 +1,31 @@
-/** Shapes of the REST API bodies the UI reads (see /openapi.json). */
+/**
+ * Shapes of the REST API bodies the UI reads. Where the API's schema says all there is to say, the
+ * type is the generated one (./openapi.d.ts, `npm run gen:api-types`), so the UI cannot drift from
+ * the API; hand-written types remain only where the UI knows more (the Orders Configuration).
+ */
+import type { components } from './openapi';
+
+type Schemas = components['schemas'];
 
 export type Role = 'admin' | 'member';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+export type SessionUser = Schemas['SignedIn']['user'];
 
-export interface SessionAccount {
-  id: string;
-  name: string;
-  planId: string;
-}
+export type SessionAccount = Schemas['SignedIn']['account'];
 
-export interface Session {
-  user: SessionUser;
-  account: SessionAccount;
-  csrfToken: string;
-}
+export type Session = Schemas['SignedIn'];
 
-export interface Plan {
-  id: string;
-  name: string;
-  orderConnections: boolean;
-  maxConnections: number | null;
-  ordersPerMonth: number | null;
-}
+export type Plan = Schemas['Plan'];
 
-export interface Account {
-  id: string;
-  name: string;
-  plan: Plan;
-  usage: { connections: number; ordersThisMonth: number; ordersHeldByQuota: number };
-}
+export type Account = Schemas['AccountView'];
 
-export interface AdminAccount {
-  id: string;
-  name: string;
-  planId: string;
-  connections: number;
-  users: number;
-}
+export type AdminAccount = Schemas['AccountSummary'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt?: string;
-}
+export type User = Schemas['User'];
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type ApiToken = Schemas['ApiToken'];
 
-export interface AuditEntry {
-  id: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  occurredAt: string;
-}
+export type AuditEntry = Schemas['AuditEntry'];
 
 export interface SkuCropRules {
   removePrefixes: string[];
@@ -104,38 +60,12 @@ export interface OrdersConfig {
   lookbackOverlapSeconds: number;
 }
 
-export interface Connection {
-  id: string;
-  accountId: string;
-  name: string;
-  marketplaceId: string;
-  sellerId: string;
-  region: 'NA' | 'EU' | 'FE';
-  spApiBaseUrl: string;
-  lwaUrl: string;
-  clientId: string;
-  clientSecretHint: string;
-  refreshTokenHint: string;
-  active: boolean;
-  importCursor: string | null;
-  storeId: string | null;
+/** The API types `config` loosely (a record); the UI reads it as the Orders Configuration. */
+export type Connection = Omit<Schemas['Connection'], 'config'> & {
   config: Partial<OrdersConfig> & Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
-export interface Store {
-  id: string;
-  accountId: string;
-  name: string;
-  platform: string;
-  baseUrl: string;
-  settings: Record<string, unknown>;
-  secretHints: Record<string, string>;
-  eventCursor: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Store = Schemas['Store'];
 
 export interface Marketplace {
   id: string;
@@ -151,28 +81,7 @@ export interface MarketplaceRegion {
   marketplaces: Marketplace[];
 }
 
-export interface SyncRun {
-  id: string;
-  connectionId: string;
-  kind: string;
-  trigger: string;
-  status: 'running' | 'succeeded' | 'failed' | 'partial';
-  startedAt: string;
-  finishedAt: string | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-  ordersSeen: number;
-  ordersCreated: number;
-  ordersUpdated: number;
-  ordersUnchanged: number;
-  ordersSkipped: number;
-  ordersFailed: number;
-  apiCalls: Record<string, number>;
-  throttled: number;
-  errorCode: string | null;
-  errorMessage: string | null;
-  progress: { pages: number; orders: number } | null;
-}
+export type SyncRun = Schemas['SyncRun'];
 
 export interface Job {
   id: string;
@@ -189,8 +98,4 @@ export interface ConnectionTestResult {
   checkedAt: string;
 }
 
-export interface SkuLink {
-  amazonSku: string;
-  productRef: string;
-  createdAt: string;
-}
+export type SkuLink = Schemas['SkuLink'];

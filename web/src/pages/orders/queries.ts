@@ -2,15 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, query } from '../../api/client';
 import type { Connection } from '../../api/types';
-import type { Cancellation, Order, OrderDetails, RetryResult, Shipment } from './types';
+import type { Order, OrderDetails, RetryResult } from './types';
 
 /** Query keys of the orders, needs-attention, sync-runs and dashboard pages. */
 export const keys = {
   connections: ['connections'] as const,
   orders: (params: Record<string, string | number | undefined>) => ['orders', params] as const,
   order: (id: string) => ['orders', 'details', id] as const,
-  shipments: (connectionId: string) => ['shipments', connectionId] as const,
-  cancellations: (connectionId: string) => ['cancellations', connectionId] as const,
   attention: ['needs-attention'] as const,
   syncRuns: (connection: string | undefined, limit: number) => ['sync-runs', connection ?? 'all', limit] as const,
   ordersPerDay: (connection: string | undefined, days: number) =>
@@ -59,37 +57,22 @@ export function useOrderDetails(id: string) {
   });
 }
 
-/** The order's shipments: GET /api/shipments has no order filter, so the connection's newest 1000 are filtered. */
-export function useOrderShipments(order: { id: string; connectionId: string } | undefined) {
+/** Part of an order's details (one request, shared with useOrderDetails when keyed by the same id). */
+function useOrderPart<T>(order: { id: string } | undefined, pick: (d: OrderDetails) => T) {
   return useQuery({
-    queryKey: keys.shipments(order?.connectionId ?? ''),
+    queryKey: keys.order(order?.id ?? ''),
     enabled: order !== undefined,
     queryFn: ({ signal }) =>
-      api<{ shipments: Shipment[] }>(
-        'GET',
-        `/api/shipments${query({ connection: order?.connectionId, limit: 1000 })}`,
-        undefined,
-        { signal },
-      ),
-    select: (d) => d.shipments.filter((s) => s.orderId === order?.id),
+      api<OrderDetails>('GET', `/api/orders/${encodeURIComponent(order?.id ?? '')}`, undefined, { signal }),
+    select: pick,
   });
 }
 
-/** The order's store cancellations (filtered like the shipments). */
-export function useOrderCancellations(order: { id: string; connectionId: string } | undefined) {
-  return useQuery({
-    queryKey: keys.cancellations(order?.connectionId ?? ''),
-    enabled: order !== undefined,
-    queryFn: ({ signal }) =>
-      api<{ cancellations: Cancellation[] }>(
-        'GET',
-        `/api/cancellations${query({ connection: order?.connectionId, limit: 1000 })}`,
-        undefined,
-        { signal },
-      ),
-    select: (d) => d.cancellations.filter((c) => c.orderId === order?.id),
-  });
-}
+/** The order's shipments and their confirmation on Amazon. */
+export const useOrderShipments = (order: { id: string } | undefined) => useOrderPart(order, (d) => d.shipments);
+
+/** The order's store cancellations sent to Amazon. */
+export const useOrderCancellations = (order: { id: string } | undefined) => useOrderPart(order, (d) => d.cancellations);
 
 export const ATTENTION_LIMIT = 500;
 
@@ -114,8 +97,6 @@ export function useRetryOrder() {
       Promise.all([
         client.invalidateQueries({ queryKey: ['orders'] }),
         client.invalidateQueries({ queryKey: keys.attention }),
-        client.invalidateQueries({ queryKey: ['shipments'] }),
-        client.invalidateQueries({ queryKey: ['cancellations'] }),
       ]),
   });
 }

@@ -1,4 +1,7 @@
-/** Shapes of the order endpoints (src/http/schemas.ts, src/http/store-schemas.ts); money is always a decimal string. */
+/** Shapes of the order endpoints, generated from the API (../../api/openapi.d.ts); money is always a decimal string. */
+import type { components, paths } from '../../api/openapi';
+
+type Schemas = components['schemas'];
 
 export const ORDER_STATUSES = [
   'pending',
@@ -22,159 +25,30 @@ export const AMAZON_STATUSES = [
   'UNFULFILLABLE',
 ] as const;
 
-export interface Address {
-  name: string | null;
-  companyName: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  addressLine3: string | null;
-  city: string | null;
-  districtOrCounty: string | null;
-  stateOrRegion: string | null;
-  municipality: string | null;
-  postalCode: string | null;
-  countryCode: string | null;
-  phone: string | null;
-  addressType: 'RESIDENTIAL' | 'COMMERCIAL' | null;
-}
+export type Address = Schemas['Address'];
 
-export interface Buyer {
-  name: string | null;
-  email: string | null;
-  companyName: string | null;
-  purchaseOrderNumber: string | null;
-  taxRegistrationId: string | null;
-  taxRegistrationType: string | null;
-}
+export type Buyer = Schemas['Buyer'];
 
-export interface OrderFlags {
-  prime: boolean;
-  business: boolean;
-  replacement: boolean;
-  replacedOrderId: string | null;
-  gift: boolean;
-  buyerCancelRequested: boolean;
-  programs: string[];
-  paymentMethod: string | null;
-  serviceLevel: string | null;
-  latestShipDate: string | null;
-  latestDeliveryDate: string | null;
-  iossNumbers: string[];
-}
+export type OrderFlags = Schemas['OrderFlags'];
 
-export interface OrderTotals {
-  net: string | null;
-  tax: string | null;
-  gross: string | null;
-  excludedTax: string | null;
-  adjustment: string | null;
-  amazonTotal: string | null;
-}
+export type OrderTotals = Schemas['Order']['totals'];
 
-export interface Order {
-  id: string;
-  connectionId: string;
-  amazonOrderId: string;
-  sellerOrderId: string | null;
-  marketplaceId: string;
-  amazonStatus: string | null;
-  status: string;
-  fulfillmentChannel: string | null;
-  createdTime: string | null;
-  lastUpdatedTime: string | null;
-  currency: string | null;
-  totals: OrderTotals;
-  buyer: Buyer | null;
-  shippingAddress: Address | null;
-  flags: OrderFlags | null;
-  skipReason: string | null;
-  holdReason: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  storeState: string | null;
-  storeOrderRef: string | null;
-  importedAt: string;
-  updatedAt: string;
-}
+export type Order = Schemas['Order'];
 
-export interface OrderLine {
-  amazonOrderItemId: string;
-  kind: string;
-  sellerSku: string | null;
-  croppedSku: string | null;
-  asin: string | null;
-  title: string;
-  productRef: string | null;
-  quantityOrdered: number;
-  quantityShipped: number;
-  quantityCancelled: number;
-  unitNet: string;
-  unitGross: string;
-  lineNet: string;
-  lineTax: string;
-  lineGross: string;
-  taxRate: string | null;
-  position: number;
-  data: Record<string, unknown>;
-}
+export type OrderLine = Schemas['OrderLine'];
 
 export type EventDirection = 'amazon_to_hub' | 'hub_to_store' | 'store_to_hub' | 'hub_to_amazon' | 'internal';
 
-export interface OrderEvent {
-  id: string;
-  orderId: string;
-  connectionId: string;
-  occurredAt: string;
-  direction: EventDirection;
-  kind: string;
-  summary: string;
-  payload: unknown;
-}
+export type OrderEvent = Schemas['OrderEvent'];
 
-export interface OrderDetails {
-  order: Order & { raw: unknown };
-  lines: OrderLine[];
-  timeline: OrderEvent[];
-}
+/** GET /api/orders/{order}: the order with lines, timeline, shipments and cancellations. */
+export type OrderDetails = paths['/api/orders/{order}']['get']['responses'][200]['content']['application/json'];
 
-export interface ItemQuantity {
-  orderItemId: string;
-  quantity: number;
-}
+export type ItemQuantity = Schemas['Shipment']['items'][number];
 
-export interface Shipment {
-  id: string;
-  orderId: string;
-  connectionId: string;
-  storeId: string;
-  storeRef: string;
-  carrierCode: string;
-  carrierName: string | null;
-  shippingMethod: string | null;
-  trackingNumber: string | null;
-  shipDate: string;
-  items: ItemQuantity[];
-  packageReferenceId: string;
-  state: 'pending' | 'confirmed' | 'invalid' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  confirmedAt: string | null;
-  createdAt: string;
-}
+export type Shipment = Schemas['Shipment'];
 
-export interface Cancellation {
-  id: string;
-  orderId: string;
-  connectionId: string;
-  storeId: string;
-  storeRef: string;
-  items: ItemQuantity[];
-  reason: string;
-  state: 'pending' | 'submitted' | 'applied' | 'failed';
-  feedId: string | null;
-  lastError: string | null;
-  createdAt: string;
-}
+export type Cancellation = Schemas['Cancellation'];
 
 export interface RetryResult {
   delivery: boolean;
