@@ -5,6 +5,10 @@ import { JOBS } from '../sync/store-side-deps.js';
 import type { App } from './app-context.js';
 import { storeSideHandlers } from './store-side-jobs.js';
 
+/** The order pull job, and its schedule key and queue per connection (one pull per connection at a time). */
+export const PULL_JOB = 'orders.pull';
+export const connectionQueue = (connectionId: string): string => `conn:${connectionId}`;
+
 /** Results of an order pull that are not job failures: nothing to retry. */
 const BENIGN = new Set(['sync_already_running', 'connection_inactive', 'connection_not_found']);
 const RECONCILE_MS = 30_000;
@@ -25,7 +29,7 @@ export class SyncWorker {
     private readonly queue: JobQueue,
   ) {
     this.handlers = {
-      'orders.pull': async ({ job, signal }) => {
+      [PULL_JOB]: async ({ job, signal }) => {
         const connectionId = String(job.payload.connectionId);
         const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
         const result = await this.app.importOrders(connectionId, { trigger, signal, jobId: job.id });
@@ -53,14 +57,14 @@ export class SyncWorker {
 
   requestSync(connectionId: string, trigger: ImportTrigger = 'api'): Promise<string> {
     // Same de-dup key as the scheduled pull: a click while a scheduled pull waits joins it.
-    const key = scheduledJobKey('orders.pull', `conn:${connectionId}`);
-    return this.queue.enqueue('orders.pull', { connectionId, trigger }, { key, queue: `conn:${connectionId}` });
+    const queue = connectionQueue(connectionId);
+    return this.queue.enqueue(PULL_JOB, { connectionId, trigger }, { key: scheduledJobKey(PULL_JOB, queue), queue });
   }
 
-  /** Active connections get a pull every poll interval, their stores a poll; disabled ones none. */
+  /** Active connections of every account get a pull every poll interval, their stores a poll; disabled ones none. */
   async reconcileSchedules(): Promise<void> {
-    const connections = await this.app.connections.list(this.app.accountId);
-    for (const store of await this.app.stores.list(this.app.accountId)) {
+    const connections = await this.app.storeSide.connections.listAll();
+    for (const store of await this.app.storeSide.stores.listAll()) {
       const used = connections.some((c) => c.active && c.storeId === store.id);
       const seconds = Number(store.settings.pollIntervalSeconds ?? STORE_POLL_SECONDS);
       if (used) {
@@ -74,14 +78,14 @@ export class SyncWorker {
     }
     for (const c of connections) {
       if (c.active) {
-        await this.queue.schedule('orders.pull', {
-          key: `conn:${c.id}`,
+        await this.queue.schedule(PULL_JOB, {
+          key: connectionQueue(c.id),
           intervalSeconds: c.config.pollIntervalMinutes * 60,
           payload: { connectionId: c.id, trigger: 'schedule' },
-          queue: `conn:${c.id}`,
+          queue: connectionQueue(c.id),
         });
       } else {
-        await this.queue.unschedule('orders.pull', `conn:${c.id}`);
+        await this.queue.unschedule(PULL_JOB, connectionQueue(c.id));
       }
     }
   }

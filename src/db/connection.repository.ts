@@ -114,8 +114,9 @@ export class ConnectionRepository {
     return rows.map(toConnection);
   }
 
-  async listActive(): Promise<Connection[]> {
-    const rows = await this.db.selectFrom('connections').selectAll().where('active', '=', 1).execute();
+  /** Every account's connections (the job schedules span all accounts). */
+  async listAll(): Promise<Connection[]> {
+    const rows = await this.db.selectFrom('connections').selectAll().orderBy('created_at').orderBy('id').execute();
     return rows.map(toConnection);
   }
 

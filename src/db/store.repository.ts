@@ -81,6 +81,12 @@ export class StoreRepository {
     return rows.map(toStore);
   }
 
+  /** Every account's stores (the job schedules span all accounts). */
+  async listAll(): Promise<Store[]> {
+    const rows = await this.db.selectFrom('stores').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toStore);
+  }
+
   async sealedSecrets(id: string): Promise<string | null> {
     const row = await this.db.selectFrom('stores').select('secrets_encrypted').where('id', '=', id).executeTakeFirst();
     return row?.secrets_encrypted ?? null;

@@ -3,6 +3,7 @@ import type { App } from '../../src/app/app-context.js';
 import { SyncWorker } from '../../src/app/sync-worker.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { sandboxConnectionInput } from '../../src/app/demo.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
 /** Scheduled order pulls: every poll interval for active connections, none for disabled ones. */
@@ -23,14 +24,25 @@ describeEachDatabase('sync worker schedules', (ctx) => {
     sandbox.sandbox.generateOrders({ count: 12, marketplaceId: DE });
     const active = await addSandboxConnection(app, sandbox, { name: 'active', config: { pollIntervalMinutes: 7 } });
     const disabled = await addSandboxConnection(app, sandbox, { name: 'off', active: false });
+    // A connection of another account is scheduled as well.
+    const other = await app.accounts.accounts.create({ name: 'Other', planId: 'business' }, 'test');
+    if (!other.ok) throw other.error;
+    const elsewhere = await app.connections.add(
+      other.value.account.id,
+      sandboxConnectionInput(sandbox.url, { name: 'elsewhere', marketplaceId: DE, config: { pollIntervalMinutes: 9 } }),
+      'test',
+    );
+    if (!elsewhere.ok) throw elsewhere.error;
     const worker = new SyncWorker(app, app.jobs);
     await worker.reconcileSchedules();
 
     const schedules = await app.db.selectFrom('schedules').selectAll().execute();
-    expect(schedules).toHaveLength(1);
-    expect(schedules[0]).toMatchObject({ interval_seconds: 420 });
-    expect(JSON.stringify(schedules[0])).toContain(active.id);
+    expect(schedules).toHaveLength(2);
+    const scheduleOf = (id: string) => schedules.find((sc) => JSON.stringify(sc).includes(id));
+    expect(scheduleOf(active.id)).toMatchObject({ interval_seconds: 420 });
+    expect(scheduleOf(elsewhere.value.id)).toMatchObject({ interval_seconds: 540 });
     expect(JSON.stringify(schedules)).not.toContain(disabled.id);
+    await app.connections.update(other.value.account.id, elsewhere.value.id, { active: false }, 'test');
 
     // The schedule is due at once: the runner enqueues and runs the pull.
     await app.jobs.start({ handlers: worker.handlers, pollIntervalMs: 50 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AmazonPorts } from '../../app/amazon-ports.js';
+import { connectionQueue, PULL_JOB } from '../../app/sync-worker.js';
 import { AmazonAuthorizationRepository } from '../../db/amazon-authorization.repository.js';
 import { AuditLogRepository } from '../../db/audit-log.repository.js';
 import { AppError } from '../../lib/errors.js';
@@ -126,7 +127,7 @@ export function registerConnectionSetupRoutes(server: FastifyInstance, deps: Rou
     handler: async (req, reply) => {
       const removed = await app.connections.remove(accountOf(req), req.params.connection, authOf(req).actor);
       if (!removed.ok) throw removed.error;
-      await app.jobs.unschedule('orders.pull', `conn:${removed.value.id}`);
+      await app.jobs.unschedule(PULL_JOB, connectionQueue(removed.value.id));
       return reply.status(204).send(null);
     },
   });
@@ -254,7 +255,7 @@ export function registerConnectionSetupRoutes(server: FastifyInstance, deps: Rou
         lastError: job.lastError,
         createdAt: job.createdAt,
         updatedAt: job.updatedAt,
-        syncRun: job.name === 'orders.pull' ? await app.syncRuns.findByJobId(job.id) : null,
+        syncRun: job.name === PULL_JOB ? await app.syncRuns.findByJobId(job.id) : null,
       };
     },
   });
