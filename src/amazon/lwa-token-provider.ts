@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Clock } from '../lib/clock.js';
-import { lwaError, lwaUnreachable } from './lwa-errors.js';
+import { lwaError } from './lwa-errors.js';
+import { postLwaGrant } from './lwa-grant.js';
 import { LwaTokenCache, sharedLwaTokenCache } from './lwa-token-cache.js';
 
 /** What the transport needs: a valid access token, and a way to drop one Amazon refused. */
@@ -93,21 +94,10 @@ export class LwaTokenProvider implements AccessTokenSource {
   private async exchange(): Promise<string> {
     this.exchanges++;
     const startedMs = this.clock.now().getTime();
-    let response;
-    try {
-      response = await this.http.post<unknown>(this.lwaUrl, new URLSearchParams(this.fields).toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
-        validateStatus: () => true,
-        responseType: 'text',
-        transformResponse: (data: unknown) => data,
-      });
-    } catch (cause) {
-      throw lwaUnreachable(this.lwaUrl, cause);
-    }
-    const json = parseJson(response.data);
+    const { status, json } = await postLwaGrant(this.http, this.lwaUrl, this.fields);
     const accessToken = json?.access_token;
-    if (response.status !== 200 || typeof accessToken !== 'string' || accessToken === '') {
-      throw lwaError(response.status, json);
+    if (status !== 200 || typeof accessToken !== 'string' || accessToken === '') {
+      throw lwaError(status, json);
     }
     const ttlMs = (positiveNumber(json?.expires_in) ?? DEFAULT_TTL_SECONDS) * 1000;
     // A short-lived token is refreshed at half its life, never "before it was issued".
@@ -118,16 +108,6 @@ export class LwaTokenProvider implements AccessTokenSource {
       refreshAtMs: startedMs + ttlMs - early,
     });
     return accessToken;
-  }
-}
-
-function parseJson(data: unknown): Record<string, unknown> | null {
-  if (typeof data !== 'string') return null;
-  try {
-    const value: unknown = JSON.parse(data);
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -44,6 +44,10 @@ import { AuthService } from '../accounts/auth.service.js';
 import { UserService } from '../accounts/user.service.js';
 import { ApiTokenService } from '../accounts/api-token.service.js';
 import { AccountService } from '../accounts/account.service.js';
+import { AmazonAuthorizationRepository } from '../db/amazon-authorization.repository.js';
+import type { Connection } from '../domain/connection.js';
+import { AmazonAuthorizationService } from '../sync/amazon-authorization.service.js';
+import { testConnection, type ConnectionTestResult } from '../sync/connection-test.js';
 
 /** Everything a command or the server needs, wired once (the composition root). */
 export interface App {
@@ -59,6 +63,10 @@ export interface App {
   storeSide: StoreSideDeps;
   storeSideService: StoreSideService;
   plans: PlanService;
+  /** Connect with Amazon: consent URL and callback (PRODUCT.md §4). */
+  amazonAuthorization: AmazonAuthorizationService;
+  /** Test connection: one cheap authenticated call, a clear message per failure. */
+  testConnection(connection: Connection): Promise<ConnectionTestResult>;
   /** Accounts, users, sessions, API tokens and the audit log (src/accounts/). */
   accounts: AccountServices;
   /** Runs every due store-side job (delivery, write-back, polls) to its end; for the CLI and tests. */
@@ -171,6 +179,14 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     storeSide,
     storeSideService: new StoreSideService(storeSide),
     plans,
+    amazonAuthorization: new AmazonAuthorizationService(
+      new AmazonAuthorizationRepository(db),
+      connections,
+      audit,
+      clock,
+      config,
+    ),
+    testConnection: (connection) => testConnection(connection, (c) => amazon.probe(c), clock),
     accounts: {
       deps: accountDeps,
       auth: new AuthService(accountDeps),

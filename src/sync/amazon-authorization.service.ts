@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import axios, { type AxiosInstance } from 'axios';
-import { lwaError, lwaUnreachable } from '../amazon/lwa-errors.js';
+import { lwaError } from '../amazon/lwa-errors.js';
+import { postLwaGrant } from '../amazon/lwa-grant.js';
 import { regionOfSpApiUrl } from '../amazon/marketplaces.js';
 import { CONSENT_PATH, sellerCentralUrl } from '../amazon/seller-central.js';
 import type { AmazonAuthorizationRepository } from '../db/amazon-authorization.repository.js';
@@ -10,6 +10,7 @@ import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { maskSecret } from '../lib/secret-box.js';
+import { newSecret, sha256Hex } from '../lib/secret-token.js';
 import type { ConnectionService } from './connection.service.js';
 
 /** A consent URL and its state are valid this long (PRODUCT.md §4: Connect with Amazon). */
@@ -37,8 +38,6 @@ export type CallbackOutcome =
   { ok: true; connectionId: string } | { ok: false; connectionId: string | null; message: string };
 
 export const CALLBACK_PATH = '/api/amazon/callback';
-
-const hashState = (state: string): string => createHash('sha256').update(state).digest('hex');
 
 /**
  * Amazon's Website authorization workflow for a connection: a consent URL with a single-use state
@@ -97,13 +96,13 @@ export class AmazonAuthorizationService {
       base = new URL(connection.spApiBaseUrl).origin;
       applicationId = connection.clientId;
     }
-    const state = randomBytes(32).toString('base64url');
+    const state = newSecret();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + AUTHORIZATION_TTL_MS).toISOString();
     await this.authorizations.deleteExpired(now.toISOString());
     await this.authorizations.insert({
       id: newId(),
-      stateHash: hashState(state),
+      stateHash: sha256Hex(state),
       accountId,
       connectionId: connection.id,
       redirectUri: this.redirectUri,
@@ -121,7 +120,7 @@ export class AmazonAuthorizationService {
 
   /** The callback: consumes the state, exchanges the code, stores the refresh token and seller id. */
   async complete(query: AmazonCallbackQuery): Promise<CallbackOutcome> {
-    const auth = query.state ? await this.authorizations.consume(hashState(query.state), this.clock.nowIso()) : null;
+    const auth = query.state ? await this.authorizations.consume(sha256Hex(query.state), this.clock.nowIso()) : null;
     if (!auth) {
       return {
         ok: false,
@@ -176,34 +175,16 @@ export class AmazonAuthorizationService {
     redirectUri: string,
   ): Promise<string> {
     const secrets = await this.connections.secretsOf(connectionId);
-    const body = new URLSearchParams({
+    const { status, json } = await postLwaGrant(this.http, lwaUrl, {
       grant_type: 'authorization_code',
       code,
       client_id: clientId,
       client_secret: secrets.clientSecret,
       redirect_uri: redirectUri,
     });
-    let response;
-    try {
-      response = await this.http.post<unknown>(lwaUrl, body.toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
-        validateStatus: () => true,
-        responseType: 'text',
-        transformResponse: (data: unknown) => data,
-      });
-    } catch (cause) {
-      throw lwaUnreachable(lwaUrl, cause);
-    }
-    let json: Record<string, unknown> | null = null;
-    try {
-      const parsed: unknown = typeof response.data === 'string' ? JSON.parse(response.data) : null;
-      json = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
-    } catch {
-      json = null;
-    }
     const refreshToken = json?.refresh_token;
-    if (response.status !== 200 || typeof refreshToken !== 'string' || refreshToken === '') {
-      const e = lwaError(response.status, json);
+    if (status !== 200 || typeof refreshToken !== 'string' || refreshToken === '') {
+      const e = lwaError(status, json);
       // invalid_grant here means the code (not a refresh token) is unknown, used or expired.
       if (e.code === 'amazon_auth_refresh_revoked') {
         throw new AppError(

@@ -1,14 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AmazonPorts } from '../../app/amazon-ports.js';
 import { connectionQueue, PULL_JOB } from '../../app/sync-worker.js';
-import { AmazonAuthorizationRepository } from '../../db/amazon-authorization.repository.js';
-import { AuditLogRepository } from '../../db/audit-log.repository.js';
 import { AppError } from '../../lib/errors.js';
-import { AmazonAuthorizationService, CALLBACK_PATH } from '../../sync/amazon-authorization.service.js';
+import { CALLBACK_PATH } from '../../sync/amazon-authorization.service.js';
 import { connectionUpdateSchema, newConnectionSchema } from '../../sync/connection-input.js';
-import { testConnection } from '../../sync/connection-test.js';
 import { accountOf, authOf } from '../auth/request-auth.js';
 import { connectionSchema, errorResponses, syncRunSchema } from '../schemas.js';
 import type { RouteDeps } from './route-deps.js';
@@ -77,14 +73,7 @@ const jobSchema = z.object({
 export function registerConnectionSetupRoutes(server: FastifyInstance, deps: RouteDeps): void {
   const s = server.withTypeProvider<ZodTypeProvider>();
   const { app } = deps;
-  const amazon = new AmazonPorts(app.connections, app.clock, app.logger);
-  const authorizations = new AmazonAuthorizationService(
-    new AmazonAuthorizationRepository(app.db),
-    app.connections,
-    new AuditLogRepository(app.db),
-    app.clock,
-    app.config,
-  );
+  const authorizations = app.amazonAuthorization;
 
   s.post('/api/connections', {
     schema: {
@@ -142,7 +131,7 @@ export function registerConnectionSetupRoutes(server: FastifyInstance, deps: Rou
     handler: async (req) => {
       const found = await app.connections.get(accountOf(req), req.params.connection);
       if (!found.ok) throw found.error;
-      return testConnection(found.value, (c) => amazon.probe(c), app.clock);
+      return app.testConnection(found.value);
     },
   });
 
