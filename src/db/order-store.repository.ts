@@ -91,6 +91,19 @@ export class OrderStoreRepository {
   }
 
   /** Orders of a connection held for a reason that starts with `prefix` (e.g. 'plan_quota'). */
+  /** How many orders of these connections are held with a reason starting with `prefix`. */
+  async countHeldWith(connectionIds: readonly string[], prefix: string): Promise<number> {
+    if (connectionIds.length === 0) return 0;
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('connection_id', 'in', [...connectionIds])
+      .where('status', '=', 'held')
+      .where('hold_reason', 'like', `${prefix}%`)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async heldWith(connectionId: string, prefix: string, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('orders')

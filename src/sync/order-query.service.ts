@@ -16,6 +16,8 @@ export interface OrderDetails {
   cancellations: Cancellation[];
 }
 
+const DAY_MS = 86_400_000;
+
 /** Read side of orders, always scoped to the caller's account. */
 export class OrderQueryService {
   constructor(
@@ -58,7 +60,28 @@ export class OrderQueryService {
     });
   }
 
-  private async connectionIds(accountId: string, connection: string | undefined): Promise<Result<string[]>> {
+  /**
+   * Orders per UTC day of Amazon's purchase date for the last `days` days up to today, every day
+   * present (0 where none); all the account's connections or one.
+   */
+  async ordersPerDay(
+    accountId: string,
+    range: { days: number; now: Date; connection?: string | undefined },
+  ): Promise<Result<Array<{ date: string; orders: number }>>> {
+    const ids = await this.connectionIds(accountId, range.connection);
+    if (!ids.ok) return ids;
+    const { days } = range;
+    const today = Date.parse(`${range.now.toISOString().slice(0, 10)}T00:00:00Z`);
+    const dates = Array.from({ length: days }, (_, i) =>
+      new Date(today - (days - 1 - i) * DAY_MS).toISOString().slice(0, 10),
+    );
+    const rows = await this.orders.ordersPerDay(ids.value, dates[0] as string, dates[dates.length - 1] as string);
+    const counted = new Map(rows.map((r) => [r.date, r.orders]));
+    return ok(dates.map((date) => ({ date, orders: counted.get(date) ?? 0 })));
+  }
+
+  /** The ids of the account's connections, or of the one named (connection_not_found otherwise). */
+  async connectionIds(accountId: string, connection: string | undefined): Promise<Result<string[]>> {
     if (connection === undefined) return ok((await this.connections.list(accountId)).map((c) => c.id));
     const found = await this.connections.findByRef(accountId, connection);
     if (!found)

@@ -93,11 +93,8 @@ export class PlanService {
 
   /** How many of the account's orders the monthly quota holds back from the store now. */
   async heldByQuota(accountId: string): Promise<number> {
-    let held = 0;
-    for (const c of await this.deps.connections.list(accountId)) {
-      held += (await this.deps.orderStore.heldWith(c.id, PLAN_QUOTA_HOLD, 100_000)).length;
-    }
-    return held;
+    const ids = (await this.deps.connections.list(accountId)).map((c) => c.id);
+    return this.deps.orderStore.countHeldWith(ids, PLAN_QUOTA_HOLD);
   }
 
   /** Orders held back by the monthly quota go to delivery again, which re-checks the quota. */

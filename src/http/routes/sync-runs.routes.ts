@@ -12,10 +12,9 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
   const { app } = deps;
 
   const accountConnectionIds = async (accountId: string, connection?: string): Promise<string[]> => {
-    if (connection === undefined) return (await app.connections.list(accountId)).map((c) => c.id);
-    const found = await app.connections.get(accountId, connection);
-    if (!found.ok) throw found.error;
-    return [found.value.id];
+    const ids = await app.orders.connectionIds(accountId, connection);
+    if (!ids.ok) throw ids.error;
+    return ids.value;
   };
 
   s.get('/api/sync-runs', {
