@@ -91,9 +91,8 @@ export class AuthService {
 
   /** Checks the current password before `users.setPassword`; a wrong one counts as a failed login. */
   async checkPassword(userId: string, password: string): Promise<Result<void>> {
-    const user = await this.deps.users.findById(userId);
-    const withHash = user ? await this.deps.users.findByEmail(user.email) : null;
-    if (!withHash || !(await verifyPassword(withHash.passwordHash, password))) {
+    const passwordHash = await this.deps.users.passwordHashOf(userId);
+    if (!passwordHash || !(await verifyPassword(passwordHash, password))) {
       return err(new AppError('password_wrong', 'The current password is wrong', { kind: 'invalid' }));
     }
     return ok(undefined);
@@ -108,14 +107,12 @@ export class AuthService {
     const now = this.deps.clock.now();
     const session = await this.deps.sessions.findLive(sha256Hex(sessionSecret), now.toISOString());
     if (!session) return null;
-    const user = await this.deps.users.findById(session.userId);
-    if (!user) return null;
     await this.slide(session, now);
     return {
       accountId: session.accountId,
-      userId: user.id,
-      actor: user.email,
-      role: user.role,
+      userId: session.userId,
+      actor: session.user.email,
+      role: session.user.role,
       via: 'session',
       csrfToken: session.csrfToken,
       sessionId: session.id,

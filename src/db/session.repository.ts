@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { toRole } from './user.repository.js';
 
 export interface Session {
   id: string;
@@ -9,6 +10,10 @@ export interface Session {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+}
+
+export interface LiveSession extends Session {
+  user: { email: string; role: 'admin' | 'member' };
 }
 
 /** Sessions by the SHA-256 of their cookie secret. */
@@ -30,12 +35,15 @@ export class SessionRepository {
       .execute();
   }
 
-  async findLive(id: string, now: string): Promise<Session | null> {
+  /** A live session with its user's email and role: one query on every request of the web app. */
+  async findLive(id: string, now: string): Promise<LiveSession | null> {
     const r = await this.db
       .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', id)
-      .where('expires_at', '>', now)
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(['users.email', 'users.role'])
+      .where('sessions.id', '=', id)
+      .where('sessions.expires_at', '>', now)
       .executeTakeFirst();
     return r
       ? {
@@ -46,6 +54,7 @@ export class SessionRepository {
           createdAt: r.created_at,
           lastSeenAt: r.last_seen_at,
           expiresAt: r.expires_at,
+          user: { email: r.email, role: toRole(r.role) },
         }
       : null;
   }

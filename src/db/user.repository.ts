@@ -16,12 +16,15 @@ export interface UserWithHash extends User {
 }
 
 type Row = Database['users'];
+
+/** The stored role; anything but 'admin' is a member. */
+export const toRole = (role: string): User['role'] => (role === 'admin' ? 'admin' : 'member');
 const toUser = (r: Row): UserWithHash => ({
   id: r.id,
   accountId: r.account_id,
   email: r.email,
   name: r.name,
-  role: r.role === 'admin' ? 'admin' : 'member',
+  role: toRole(r.role),
   createdAt: r.created_at,
   lastLoginAt: r.last_login_at,
   passwordHash: r.password_hash,
@@ -55,6 +58,11 @@ export class UserRepository {
   async findById(id: string): Promise<User | null> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? withoutHash(toUser(row)) : null;
+  }
+
+  async passwordHashOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+    return row?.password_hash ?? null;
   }
 
   async listByAccount(accountId: string): Promise<User[]> {
