@@ -9,13 +9,6 @@ import { SESSION_COOKIE } from './session-cookie.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The full principal (with the session's id and CSRF token) behind `auth`. */
-    principal: Principal | null;
-  }
-}
-
 /**
  * Every /api route that is not marked `config: { public: true }` needs a session cookie or an API
  * token; the account of that principal scopes everything the handler reads or writes. Unsafe
@@ -23,7 +16,6 @@ declare module 'fastify' {
  */
 export async function registerAuthHook(server: FastifyInstance, auth: AuthService): Promise<void> {
   await server.register(cookie);
-  server.decorateRequest('auth', null);
   server.decorateRequest('principal', null);
   server.addHook('onRequest', async (req) => {
     // The matched route decides, not the raw URL (which may be percent-encoded or oddly slashed).
@@ -34,13 +26,6 @@ export async function registerAuthHook(server: FastifyInstance, auth: AuthServic
     if (!principal) throw unauthenticated();
     if (principal.via === 'session' && !SAFE_METHODS.has(req.method)) checkCsrf(req, principal);
     req.principal = principal;
-    req.auth = {
-      accountId: principal.accountId,
-      userId: principal.userId,
-      actor: principal.actor,
-      role: principal.role,
-      via: principal.via,
-    };
   });
 }
 

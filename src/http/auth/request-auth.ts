@@ -1,23 +1,14 @@
 import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../../accounts/auth.service.js';
 import { AppError } from '../../lib/errors.js';
-
-export type UserRole = 'admin' | 'member';
-
-/** Who a request acts as: always one account (tenant), by a user's session or an API token. */
-export interface RequestAuth {
-  accountId: string;
-  /** The user behind a session; null for API tokens. */
-  userId: string | null;
-  /** Written to the audit log: the user's email or `token:<name>`. */
-  actor: string;
-  role: UserRole;
-  via: 'session' | 'token';
-}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the auth hook on every /api route that is not public (src/http/auth/auth-hook.ts). */
-    auth: RequestAuth | null;
+    /**
+     * Who the request acts as — one account, by a session or an API token — set by the auth hook on
+     * every /api route that is not public (src/http/auth/auth-hook.ts).
+     */
+    principal: Principal | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session or token (login, health, signed store webhooks, hub API's own keys). */
@@ -30,9 +21,9 @@ export function unauthenticated(): AppError {
 }
 
 /** The request's account and actor; every account-scoped handler starts here. */
-export function authOf(req: FastifyRequest): RequestAuth {
-  if (!req.auth) throw unauthenticated();
-  return req.auth;
+export function authOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw unauthenticated();
+  return req.principal;
 }
 
 /** The account id every query of this request is scoped to (tenant isolation). */
@@ -40,7 +31,7 @@ export function accountOf(req: FastifyRequest): string {
   return authOf(req).accountId;
 }
 
-export function requireAdmin(req: FastifyRequest): RequestAuth {
+export function requireAdmin(req: FastifyRequest): Principal {
   const auth = authOf(req);
   if (auth.role !== 'admin') {
     throw new AppError('forbidden', 'Only an administrator may do this', { kind: 'forbidden' });

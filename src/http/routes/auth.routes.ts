@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { signedInSchema } from '../account-schemas.js';
-import { requireAdmin } from '../auth/request-auth.js';
+import { authOf, requireAdmin } from '../auth/request-auth.js';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteDeps } from './route-deps.js';
@@ -52,7 +52,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
       response: { 200: signedInSchema, ...errorResponses },
     },
     handler: async (req) => {
-      const me = await auth.me(req.principal!);
+      const me = await auth.me(authOf(req));
       if (!me.ok) throw me.error;
       return me.value;
     },
@@ -66,7 +66,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (req, reply) => {
-      const principal = req.principal!;
+      const principal = authOf(req);
       if (!principal.userId) throw new AppError('session_required', 'This needs a logged-in user', { kind: 'auth' });
       const checked = await auth.checkPassword(principal.userId, req.body.currentPassword);
       if (!checked.ok) throw checked.error;
@@ -89,8 +89,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
       response: { 200: signedInSchema, ...errorResponses },
     },
     handler: async (req) => {
-      requireAdmin(req);
-      const switched = await auth.switchAccount(req.principal!, req.body.accountId);
+      const switched = await auth.switchAccount(requireAdmin(req), req.body.accountId);
       if (!switched.ok) throw switched.error;
       return switched.value;
     },
