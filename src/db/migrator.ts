@@ -7,6 +7,11 @@ import * as plans from './migrations/2026_11_29_0004_plans.js';
 import * as users from './migrations/2026_11_29_0005_users.js';
 import * as amazonAuthorizations from './migrations/2026_11_29_0006_amazon_authorizations.js';
 import * as orderErrorSource from './migrations/2026_11_29_0007_order_error_source.js';
+import * as connectionUniqueness from './migrations/2026_12_06_0008_connection_uniqueness.js';
+import * as loginThrottleCounters from './migrations/2026_12_06_0009_login_throttle_counters.js';
+import * as installationSettings from './migrations/2026_12_06_0010_installation_settings.js';
+import * as buyerDataRetention from './migrations/2026_12_06_0011_buyer_data_retention.js';
+import * as storeSideState from './migrations/2026_12_06_0012_store_side_state.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -22,6 +27,11 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_0005_users': users,
   '2026_11_29_0006_amazon_authorizations': amazonAuthorizations,
   '2026_11_29_0007_order_error_source': orderErrorSource,
+  '2026_12_06_0008_connection_uniqueness': connectionUniqueness,
+  '2026_12_06_0009_login_throttle_counters': loginThrottleCounters,
+  '2026_12_06_0010_installation_settings': installationSettings,
+  '2026_12_06_0011_buyer_data_retention': buyerDataRetention,
+  '2026_12_06_0012_store_side_state': storeSideState,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -1,6 +1,7 @@
 import type { AccountTables } from './accounts.schema.js';
 import type { AmazonAuthorizationTables } from './amazon-authorization.schema.js';
 import type { Generated } from 'kysely';
+import type { InstallationSettingsTable } from './installation-settings.schema.js';
 import type { PlansTable } from './plans.schema.js';
 import type { StoreSideTables } from './store-side.schema.js';
 
@@ -215,4 +216,5 @@ export interface Database extends StoreSideTables, AccountTables, AmazonAuthoriz
   plans: PlansTable;
   jobs: JobsTable;
   schedules: SchedulesTable;
+  installation_settings: InstallationSettingsTable;
 }
