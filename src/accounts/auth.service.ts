@@ -1,7 +1,7 @@
 import type { Account } from '../db/account.repository.js';
 import type { Session } from '../db/session.repository.js';
 import type { User } from '../db/user.repository.js';
-import { ADDRESS_THROTTLE, EMAIL_THROTTLE, lockedFor, recordFailure } from '../domain/login-throttle.js';
+import { lockSchedule, retryAfterSeconds, throttleKeys } from '../domain/login-throttle.js';
 import { AppError } from '../lib/errors.js';
 import { hashPassword, verifyPassword } from '../lib/password-hash.js';
 import { err, ok, type Result } from '../lib/result.js';
@@ -48,27 +48,16 @@ export class AuthService {
     clientAddress: string,
   ): Promise<Result<SignedIn & { sessionSecret: string }>> {
     const now = this.deps.clock.now();
-    const keys = [`email:${normaliseEmail(email)}`, `ip:${clientAddress}`];
-    const states = await Promise.all(keys.map((k) => this.deps.throttle.get(k)));
-    const waitMs = Math.max(...states.map((s) => lockedFor(s, now)));
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      return err(
-        new AppError('login_throttled', `Too many failed logins; try again in ${seconds} s`, {
-          kind: 'rate_limited',
-          details: { retryAfterSeconds: seconds },
-        }),
-      );
-    }
+    const keys = throttleKeys(normaliseEmail(email), clientAddress);
+    const refused = await this.reserveAttempt(keys, now);
+    if (refused) return err(refused);
     const user = await this.deps.users.findByEmail(normaliseEmail(email));
     this.dummyHash ??= hashPassword(newSecret());
     const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
-    if (!user || !valid) {
-      await this.deps.throttle.put(keys[0]!, recordFailure(states[0] ?? null, EMAIL_THROTTLE, now));
-      await this.deps.throttle.put(keys[1]!, recordFailure(states[1] ?? null, ADDRESS_THROTTLE, now));
-      return err(invalidCredentials());
-    }
-    await this.deps.throttle.clear(keys[0]!);
+    // A failure stays counted (it was reserved before the check); a success gives its attempt back.
+    if (!user || !valid) return err(invalidCredentials());
+    await this.deps.throttle.clear(keys[0]!.key);
+    for (const { key, policy } of keys.slice(1)) await this.deps.throttle.release(key, policy.threshold);
     const account = await this.deps.accounts.findById(user.accountId);
     if (!account) return err(invalidCredentials());
     const sessionSecret = newSecret();
@@ -148,6 +137,25 @@ export class AuthService {
       return err(new AppError('session_required', 'Switching needs a session', { kind: 'auth' }));
     await this.deps.sessions.switchAccount(principal.sessionId, account.id);
     return this.me({ ...principal, accountId: account.id });
+  }
+
+  /**
+   * Reserves one attempt on each key in order, before the password is checked, so parallel guesses
+   * cannot all pass. At the first locked key the attempts already reserved are given back (a
+   * refused login is not a guess) and later keys are not counted: the login error.
+   */
+  private async reserveAttempt(keys: ReturnType<typeof throttleKeys>, now: Date): Promise<AppError | null> {
+    for (const [i, { key, policy }] of keys.entries()) {
+      const reservation = await this.deps.throttle.reserve(key, lockSchedule(policy, now), now.toISOString());
+      if (reservation.reserved) continue;
+      for (const earlier of keys.slice(0, i)) await this.deps.throttle.release(earlier.key, earlier.policy.threshold);
+      const seconds = retryAfterSeconds(reservation.lockedUntil, now);
+      return new AppError('login_throttled', `Too many failed logins; try again in ${seconds} s`, {
+        kind: 'rate_limited',
+        details: { retryAfterSeconds: seconds },
+      });
+    }
+    return null;
   }
 
   private async slide(session: Session, now: Date): Promise<void> {

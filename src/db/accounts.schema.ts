@@ -33,10 +33,11 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+/** Recreated by migration 2026_12_06_0009. */
 export interface LoginThrottleTable {
   key: string;
-  failures: number;
-  window_started_at: string;
+  attempts: number;
+  last_attempt_at: string;
   locked_until: string | null;
 }
 

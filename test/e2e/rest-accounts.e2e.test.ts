@@ -118,17 +118,15 @@ describeEachDatabase(
       expect((await s.get('/api/auth/me')).statusCode).toBe(401);
     });
 
-    it('throttles repeated failed logins per email with Retry-After, and lets other users in', async () => {
+    it('throttles repeated failed logins per email and address with Retry-After, and lets other users in', async () => {
       await app.accounts.users.create(
         DEFAULT_ACCOUNT_ID,
         { email: 'mia@example.com', name: 'Mia', password: 'mia-password-1234' },
         'test',
       );
-      for (let i = 0; i < 4; i++)
-        expect((await login('mia@example.com', `guess-${i}`, `10.1.0.${i}`)).statusCode).toBe(401);
-      const fifth = await login('mia@example.com', 'guess-5', '10.1.0.5');
-      expect(fifth.statusCode).toBe(401);
-      const locked = await login('mia@example.com', 'mia-password-1234', '10.1.0.6');
+      for (let i = 0; i < 5; i++)
+        expect((await login('mia@example.com', `guess-${i}`, '10.1.0.1')).statusCode).toBe(401);
+      const locked = await login('mia@example.com', 'mia-password-1234', '10.1.0.1');
       expect(locked.statusCode).toBe(429);
       expect(locked.json()).toMatchObject({ error: { code: 'login_throttled' } });
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);

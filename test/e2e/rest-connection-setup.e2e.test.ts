@@ -113,14 +113,20 @@ describeEachDatabase(
         name: 'Amazon.de',
         currency: 'EUR',
         taxIncludedDefault: true,
+        countryNames: ['Germany', 'Deutschland'],
       });
       const na = markets.body.regions.find((r) => r.region === 'NA');
       expect(na?.marketplaces).toContainEqual(expect.objectContaining({ id: US, taxIncludedDefault: false }));
-      const carriers = await call<{ carriers: Array<{ code: string; name: string }> }>(
+      const carriers = await call<{ carriers: Array<{ code: string; common: boolean }>; other: { code: string } }>(
         'GET',
-        '/api/reference/carriers',
+        '/api/reference/carriers?marketplace=DE',
       );
-      expect(carriers.body.carriers.map((c) => c.code)).toEqual(expect.arrayContaining(['Other', 'DHL', 'UPS']));
+      const codes = carriers.body.carriers.map((c) => c.code);
+      expect(codes.slice(0, 3)).toEqual(['DHL', 'Deutsche Post', 'Hermes']);
+      expect(carriers.body.carriers[0]?.common).toBe(true);
+      expect(codes).not.toContain('Other');
+      expect(new Set(codes).size).toBe(codes.length);
+      expect(carriers.body.other.code).toBe('Other');
       const reasons = await call<{ reasons: Array<{ code: string; description: string }> }>(
         'GET',
         '/api/reference/cancel-reasons',

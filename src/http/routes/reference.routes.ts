@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MARKETPLACES, type Region } from '../../amazon/marketplaces.js';
-import { AMAZON_CARRIER_CODES } from '../../domain/carrier-codes.js';
+import { MARKETPLACES, marketplaceFor, type Region } from '../../amazon/marketplaces.js';
+import { MARKETPLACE_COUNTRY_NAMES } from '../../domain/marketplace-names.js';
+import { carriersForMarketplace } from '../../domain/shipping-carriers.js';
 import { BUILTIN_IDENTIFICATION_ATTRIBUTES, CANCELLATION_REASONS } from '../../domain/orders-config.js';
 import { errorResponses } from '../schemas.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../sandbox/amazon/index.js';
@@ -36,6 +37,9 @@ const marketplaceSchema = z.object({
   name: z.string().describe('e.g. Amazon.de'),
   currency: z.string().describe('ISO 4217'),
   taxIncludedDefault: z.boolean().describe('default of "Tax is included in Prices" for this marketplace'),
+  countryNames: z
+    .array(z.string())
+    .describe('the country in English and its local language(s), e.g. Germany, Deutschland (wizard search)'),
 });
 
 /** Reference data the connection wizard and the Orders Configuration form offer as choices. */
@@ -69,6 +73,7 @@ export function registerReferenceRoutes(server: FastifyInstance, deps: RouteDeps
           name: m.name,
           currency: m.currency,
           taxIncludedDefault: m.taxIncludedDefault,
+          countryNames: [...(MARKETPLACE_COUNTRY_NAMES[m.countryCode] ?? [])],
         })),
       })),
     }),
@@ -77,20 +82,46 @@ export function registerReferenceRoutes(server: FastifyInstance, deps: RouteDeps
   s.get('/api/reference/carriers', {
     schema: {
       tags: ['reference'],
-      summary: 'Amazon carrier codes (Default Shipping service, carrier mapping); "Other" for unlisted carriers',
+      summary: 'Carriers for the Default Shipping service: the marketplace’s common ones first, each carrier once',
+      description:
+        'Amazon carrier codes without entries that are not carriers and without second spellings of one carrier. ' +
+        '"Other" (a carrier Amazon does not list; the store’s carrier name is sent) is answered apart.',
+      querystring: z.object({
+        marketplace: z
+          .string()
+          .max(20)
+          .optional()
+          .describe('marketplace id or country code: its common carriers come first, marked common'),
+      }),
       response: {
         200: z.object({
           carriers: z.array(
             z.object({
               code: z.string().describe('sent to Amazon exactly as written (case and spaces matter)'),
               name: z.string(),
+              common: z.boolean().describe('one of the usual carriers of the marketplace'),
             }),
           ),
+          other: z.object({ code: z.literal('Other'), description: z.string() }),
         }),
         ...errorResponses,
       },
     },
-    handler: () => ({ carriers: AMAZON_CARRIER_CODES.map((code) => ({ code, name: code })) }),
+    handler: (req) => {
+      const marketplace = req.query.marketplace ? marketplaceFor(req.query.marketplace) : null;
+      const { common, others } = carriersForMarketplace(marketplace?.countryCode ?? null);
+      return {
+        carriers: [
+          ...common.map((code) => ({ code, name: code, common: true })),
+          ...others.map((code) => ({ code, name: code, common: false })),
+        ],
+        other: {
+          code: 'Other' as const,
+          description:
+            'A carrier Amazon does not list: the store’s carrier name (or Default Order Shipping method) is sent',
+        },
+      };
+    },
   });
 
   s.get('/api/reference/cancel-reasons', {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
 import { apiTokenSchema, userSchema } from '../account-schemas.js';
 import { accountOf, authOf, requireAdmin } from '../auth/request-auth.js';
 import { errorResponses } from '../schemas.js';
@@ -62,12 +63,18 @@ export function registerUserRoutes(server: FastifyInstance, deps: RouteDeps): vo
   s.post('/api/tokens', {
     schema: {
       tags: ['users'],
-      summary: 'Create an API token; its secret is in this response only (send it as Authorization: Bearer)',
+      summary:
+        'Create an API token (a logged-in user only, never another token); its secret is in this response only (send it as Authorization: Bearer)',
       body: z.object({ name: z.string() }),
       response: { 201: z.object({ token: apiTokenSchema, secret: z.string() }), ...errorResponses },
     },
     handler: async (req, reply) => {
       const auth = authOf(req);
+      // A token minting tokens would outlive its own revocation.
+      if (auth.via !== 'session') {
+        const message = 'API tokens are created by a logged-in user, not by an API token';
+        throw new AppError('api_token_needs_session', message, { kind: 'forbidden' });
+      }
       const created = await tokens.create(auth.accountId, req.body, auth.actor);
       if (!created.ok) throw created.error;
       return reply.status(201).send(created.value);

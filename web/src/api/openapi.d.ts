@@ -1287,7 +1287,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an API token; its secret is in this response only (send it as Authorization: Bearer) */
+    /** Create an API token (a logged-in user only, never another token); its secret is in this response only (send it as Authorization: Bearer) */
     post: {
       parameters: {
         query?: never;
@@ -3002,6 +3002,8 @@ export interface paths {
                   currency: string;
                   /** @description default of "Tax is included in Prices" for this marketplace */
                   taxIncludedDefault: boolean;
+                  /** @description the country in English and its local language(s), e.g. Germany, Deutschland (wizard search) */
+                  countryNames: string[];
                 }[];
               }[];
             };
@@ -3087,10 +3089,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Amazon carrier codes (Default Shipping service, carrier mapping); "Other" for unlisted carriers */
+    /**
+     * Carriers for the Default Shipping service: the marketplace’s common ones first, each carrier once
+     * @description Amazon carrier codes without entries that are not carriers and without second spellings of one carrier. "Other" (a carrier Amazon does not list; the store’s carrier name is sent) is answered apart.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description marketplace id or country code: its common carriers come first, marked common */
+          marketplace?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -3108,7 +3116,14 @@ export interface paths {
                 /** @description sent to Amazon exactly as written (case and spaces matter) */
                 code: string;
                 name: string;
+                /** @description one of the usual carriers of the marketplace */
+                common: boolean;
               }[];
+              other: {
+                /** @enum {string} */
+                code: 'Other';
+                description: string;
+              };
             };
           };
         };
@@ -3809,7 +3824,7 @@ export interface paths {
                 /** @description Amazon's raw order JSON */
                 raw: unknown;
               };
-              lines: components['schemas']['OrderLine'][];
+              lines: components['schemas']['OrderDetailsLine'][];
               timeline: components['schemas']['OrderEvent'][];
               shipments: components['schemas']['Shipment'][];
               cancellations: components['schemas']['Cancellation'][];
@@ -5121,7 +5136,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Link an Amazon SKU to a store product; held orders with it are delivered automatically */
+    /** Link an Amazon SKU to a store product (looked up by id, then by the Product Identification Attribute); held orders with it are delivered automatically */
     put: {
       parameters: {
         query?: never;
@@ -5150,7 +5165,12 @@ export interface paths {
           content: {
             'application/json': {
               link: components['schemas']['SkuLink'];
+              /** @description held orders queued for delivery again */
               released: string[];
+              /** @description the store product found; null when not checked */
+              product: components['schemas']['StoreProduct'] | null;
+              /** @description why the link was taken unchecked (store without a catalogue) */
+              note: string | null;
             };
           };
         };
@@ -5308,6 +5328,223 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections/{connection}/store-products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search the products of the connection’s store by name or SKU (to link a SKU) */
+    get: {
+      parameters: {
+        query?: {
+          search?: string;
+        };
+        header?: never;
+        path: {
+          /** @description connection id or name */
+          connection: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              products: components['schemas']['StoreProduct'][];
+              /** @description false: the store has no catalogue OrderBridge can read */
+              hasCatalog: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections/{connection}/stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock sent to Amazon per SKU: quantity, when, why and how Amazon took it; SKUs sharing a product */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description connection id or name */
+          connection: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              connectionId: string;
+              stockBuffer: number;
+              maxQuantity: number | null;
+              skus: components['schemas']['SkuStock'][];
+              /** @description store products several Amazon SKUs sell as: each SKU gets the full stock */
+              sharedProducts: components['schemas']['SharedProduct'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -6396,6 +6633,8 @@ export interface components {
       notes: string[];
       /** @description false: Amazon ships it (FBA), do not take your stock */
       lowerStock?: boolean;
+      /** @description true: an FBA order, already fulfilled by Amazon; do not ship it (shipments are not sent to Amazon) */
+      fulfilledByAmazon?: boolean;
       /** @enum {string} */
       state: 'new' | 'acknowledged';
       /** @description OrderBridge status: in_store, cancel_requested, cancelled, shipped, … */
@@ -6441,8 +6680,11 @@ export interface components {
         quantity: number;
       }[];
       packageReferenceId: string;
-      /** @enum {string} */
-      state: 'pending' | 'confirmed' | 'invalid' | 'failed';
+      /**
+       * @description not_sent: an FBA order, Amazon fulfils it (kept, never sent)
+       * @enum {string}
+       */
+      state: 'pending' | 'confirmed' | 'invalid' | 'failed' | 'not_sent';
       attempts: number;
       lastError: string | null;
       confirmedAt: string | null;
@@ -6460,9 +6702,15 @@ export interface components {
       }[];
       /** @description Amazon CancelReason */
       reason: string;
-      /** @enum {string} */
-      state: 'pending' | 'submitted' | 'applied' | 'failed';
+      /**
+       * @description not_sent: an FBA order, Amazon fulfils it (kept, never sent)
+       * @enum {string}
+       */
+      state: 'pending' | 'submitted' | 'applied' | 'failed' | 'not_sent';
+      /** @description OrderBridge's record of the acknowledgement feed */
       feedId: string | null;
+      /** @description the feed id Amazon returned for the acknowledgement feed */
+      amazonFeedId: string | null;
       lastError: string | null;
       createdAt: string;
     };
@@ -6470,6 +6718,71 @@ export interface components {
       amazonSku: string;
       productRef: string;
       createdAt: string;
+    };
+    StoreProductInput: {
+      /** @description the store’s own product id, what the link stores */
+      ref: string;
+      sku: string | null;
+      name: string;
+      available: number | null;
+    };
+    OrderDetailsLineInput: {
+      amazonOrderItemId: string;
+      kind: string;
+      sellerSku: string | null;
+      croppedSku: string | null;
+      asin: string | null;
+      title: string;
+      productRef: string | null;
+      quantityOrdered: number;
+      quantityShipped: number;
+      quantityCancelled: number;
+      unitNet: string;
+      unitGross: string;
+      lineNet: string;
+      lineTax: string;
+      lineGross: string;
+      taxRate: string | null;
+      position: number;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description the marketplace's VAT rate when the amounts match it to the cent, else tax ÷ net (2 decimals) */
+      displayTaxRate: {
+        percent: string;
+        /** @enum {string} */
+        source: 'marketplace' | 'computed';
+      } | null;
+    };
+    SkuStockInput: {
+      amazonSku: string;
+      /** @description the store product the SKU sells as */
+      productRef: string;
+      /** @description false: fulfilled by Amazon, never pushed */
+      mfn: boolean;
+      /** @description the store's stock; null until read */
+      storeAvailable: number | null;
+      /** @description units of Amazon orders not in the store yet */
+      reserved: number;
+      /** @description what a push sends now */
+      quantity: number | null;
+      /** @description how the quantity comes from store stock, reservations, buffer and cap */
+      reason: string;
+      pushedQuantity: number | null;
+      pushedAt: string | null;
+      /** @enum {string} */
+      status: 'not_sent' | 'sent' | 'accepted' | 'rejected' | 'fba';
+      /** @description Amazon's message when it rejected the quantity */
+      amazonMessage: string | null;
+      amazonFeedId: string | null;
+      /** @description differs from the last quantity sent: the next push sends it */
+      changed: boolean;
+    };
+    SharedProductInput: {
+      /** @description store product ref, or the looked-up SKU while unresolved */
+      product: string;
+      resolved: boolean;
+      amazonSkus: string[];
     };
     User: {
       id: string;
@@ -6819,6 +7132,8 @@ export interface components {
       notes: string[];
       /** @description false: Amazon ships it (FBA), do not take your stock */
       lowerStock?: boolean;
+      /** @description true: an FBA order, already fulfilled by Amazon; do not ship it (shipments are not sent to Amazon) */
+      fulfilledByAmazon?: boolean;
       /** @enum {string} */
       state: 'new' | 'acknowledged';
       /** @description OrderBridge status: in_store, cancel_requested, cancelled, shipped, … */
@@ -6864,8 +7179,11 @@ export interface components {
         quantity: number;
       }[];
       packageReferenceId: string;
-      /** @enum {string} */
-      state: 'pending' | 'confirmed' | 'invalid' | 'failed';
+      /**
+       * @description not_sent: an FBA order, Amazon fulfils it (kept, never sent)
+       * @enum {string}
+       */
+      state: 'pending' | 'confirmed' | 'invalid' | 'failed' | 'not_sent';
       attempts: number;
       lastError: string | null;
       confirmedAt: string | null;
@@ -6883,9 +7201,15 @@ export interface components {
       }[];
       /** @description Amazon CancelReason */
       reason: string;
-      /** @enum {string} */
-      state: 'pending' | 'submitted' | 'applied' | 'failed';
+      /**
+       * @description not_sent: an FBA order, Amazon fulfils it (kept, never sent)
+       * @enum {string}
+       */
+      state: 'pending' | 'submitted' | 'applied' | 'failed' | 'not_sent';
+      /** @description OrderBridge's record of the acknowledgement feed */
       feedId: string | null;
+      /** @description the feed id Amazon returned for the acknowledgement feed */
+      amazonFeedId: string | null;
       lastError: string | null;
       createdAt: string;
     };
@@ -6893,6 +7217,71 @@ export interface components {
       amazonSku: string;
       productRef: string;
       createdAt: string;
+    };
+    StoreProduct: {
+      /** @description the store’s own product id, what the link stores */
+      ref: string;
+      sku: string | null;
+      name: string;
+      available: number | null;
+    };
+    OrderDetailsLine: {
+      amazonOrderItemId: string;
+      kind: string;
+      sellerSku: string | null;
+      croppedSku: string | null;
+      asin: string | null;
+      title: string;
+      productRef: string | null;
+      quantityOrdered: number;
+      quantityShipped: number;
+      quantityCancelled: number;
+      unitNet: string;
+      unitGross: string;
+      lineNet: string;
+      lineTax: string;
+      lineGross: string;
+      taxRate: string | null;
+      position: number;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description the marketplace's VAT rate when the amounts match it to the cent, else tax ÷ net (2 decimals) */
+      displayTaxRate: {
+        percent: string;
+        /** @enum {string} */
+        source: 'marketplace' | 'computed';
+      } | null;
+    };
+    SkuStock: {
+      amazonSku: string;
+      /** @description the store product the SKU sells as */
+      productRef: string;
+      /** @description false: fulfilled by Amazon, never pushed */
+      mfn: boolean;
+      /** @description the store's stock; null until read */
+      storeAvailable: number | null;
+      /** @description units of Amazon orders not in the store yet */
+      reserved: number;
+      /** @description what a push sends now */
+      quantity: number | null;
+      /** @description how the quantity comes from store stock, reservations, buffer and cap */
+      reason: string;
+      pushedQuantity: number | null;
+      pushedAt: string | null;
+      /** @enum {string} */
+      status: 'not_sent' | 'sent' | 'accepted' | 'rejected' | 'fba';
+      /** @description Amazon's message when it rejected the quantity */
+      amazonMessage: string | null;
+      amazonFeedId: string | null;
+      /** @description differs from the last quantity sent: the next push sends it */
+      changed: boolean;
+    };
+    SharedProduct: {
+      /** @description store product ref, or the looked-up SKU while unresolved */
+      product: string;
+      resolved: boolean;
+      amazonSkus: string[];
     };
   };
   responses: never;

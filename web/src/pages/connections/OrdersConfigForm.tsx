@@ -21,7 +21,8 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { Connection, OrdersConfig, SkuCropRules } from '../../api/types';
 import { ErrorAlert, useNotify } from '../../components';
-import { fieldError, issuesByField, keys, useCancelReasons, useCarriers } from './queries';
+import { fieldError, issuesByField, keys, useCancelReasons } from './queries';
+import { ShippingServiceSelect } from './ShippingServiceSelect';
 import { SkuCropPreview } from './SkuCropPreview';
 
 type FormConfig = Omit<OrdersConfig, 'active' | 'carrierMapping'>;
@@ -69,7 +70,6 @@ const asNumber = (v: string | number, fallback: number) =>
 export function OrdersConfigForm({ connection }: { connection: Connection }) {
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const carriers = useCarriers();
   const cancelReasons = useCancelReasons();
   // Keyed by content, so a refetch of the same configuration does not wipe unsaved edits.
   const configJson = JSON.stringify(connection.config);
@@ -110,10 +110,6 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
     save.mutate({ ...form, syncFromDate: fromLocalInput(syncFrom) });
   };
 
-  const carrierData = (carriers.data?.carriers ?? [{ code: form.defaultShippingService, name: '' }]).map((c) => ({
-    value: c.code,
-    label: c.name && c.name !== c.code ? `${c.code} — ${c.name}` : c.code,
-  }));
   const reasonData = (cancelReasons.data?.reasons ?? [{ code: form.cancellationReason, description: '' }]).map((r) => ({
     value: r.code,
     label: r.description ? `${r.code} — ${r.description}` : r.code,
@@ -269,16 +265,11 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
 
           <Divider />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Default Shipping service"
-              description="Amazon carrier code used when the store's carrier does not map to one."
-              data={carrierData}
-              searchable
-              allowDeselect={false}
+            <ShippingServiceSelect
+              marketplaceId={connection.marketplaceId}
               value={form.defaultShippingService}
-              onChange={(v) => set('defaultShippingService', v ?? 'Other')}
+              onChange={(code) => set('defaultShippingService', code)}
               error={err('defaultShippingService')}
-              nothingFoundMessage="No such carrier"
             />
             <TextInput
               label="Default Order Shipping method"

@@ -55,10 +55,17 @@ export const useAmazonEndpoints = () =>
     ...forever,
   });
 
-export const useCarriers = () =>
+export interface CarrierChoices {
+  carriers: { code: string; name: string; common: boolean }[];
+  other: { code: 'Other'; description: string };
+}
+
+/** Carrier codes for the Default Shipping service, the marketplace's common carriers first. */
+export const useCarriers = (marketplaceId: string) =>
   useQuery({
-    queryKey: keys.carriers,
-    queryFn: () => api<{ carriers: { code: string; name: string }[] }>('GET', '/api/reference/carriers'),
+    queryKey: [...keys.carriers, marketplaceId],
+    queryFn: () =>
+      api<CarrierChoices>('GET', `/api/reference/carriers?marketplace=${encodeURIComponent(marketplaceId)}`),
     ...forever,
   });
 
