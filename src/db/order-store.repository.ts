@@ -3,6 +3,7 @@ import type { Order } from '../domain/order.js';
 import type { StoreState } from '../domain/store.js';
 import { toOrder } from './order-row.mapper.js';
 import type { Database } from './schema.js';
+import { likeLiteral } from './like-pattern.js';
 
 export interface StoreStatePatch {
   storeState: StoreState;
@@ -99,7 +100,7 @@ export class OrderStoreRepository {
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('connection_id', 'in', [...connectionIds])
       .where('status', '=', 'held')
-      .where('hold_reason', 'like', `${prefix}%`)
+      .where(likeLiteral('hold_reason', prefix, 'startsWith'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
@@ -110,7 +111,7 @@ export class OrderStoreRepository {
       .select('id')
       .where('connection_id', '=', connectionId)
       .where('status', '=', 'held')
-      .where('hold_reason', 'like', `${prefix}%`)
+      .where(likeLiteral('hold_reason', prefix, 'startsWith'))
       .orderBy('created_time')
       .limit(limit)
       .execute();

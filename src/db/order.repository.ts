@@ -5,6 +5,7 @@ import { setFromExcluded } from './dialect.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderEvent, toOrderLine } from './order-row.mapper.js';
 import type { Database } from './schema.js';
+import { likeLiteral } from './like-pattern.js';
 
 export interface OrderListFilter {
   connectionIds: string[];
@@ -217,8 +218,10 @@ export class OrderRepository {
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.amazonStatus) q = q.where('amazon_status', '=', filter.amazonStatus);
     if (filter.search) {
-      const term = `%${filter.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) => eb.or([eb('amazon_order_id', 'like', term), eb('seller_order_id', 'like', term)]));
+      const search = filter.search;
+      q = q.where((eb) =>
+        eb.or([likeLiteral('amazon_order_id', search, 'contains'), likeLiteral('seller_order_id', search, 'contains')]),
+      );
     }
     const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q
