@@ -62,6 +62,22 @@ export const skuLinkSchema = z
   .object({ amazonSku: z.string(), productRef: z.string(), createdAt: z.string() })
   .meta({ id: 'SkuLink' });
 
+export const storeProductSchema = z
+  .object({
+    ref: z.string().describe('the store’s own product id, what the link stores'),
+    sku: z.string().nullable(),
+    name: z.string(),
+    available: z.number().int().nullable(),
+  })
+  .meta({ id: 'StoreProduct' });
+
+export const skuLinkResultSchema = z.object({
+  link: skuLinkSchema,
+  released: z.array(z.string()).describe('held orders queued for delivery again'),
+  product: storeProductSchema.nullable().describe('the store product found; null when not checked'),
+  note: z.string().nullable().describe('why the link was taken unchecked (store without a catalogue)'),
+});
+
 export const recordedEventsSchema = z.object({
   shipments: z.number().int(),
   cancellations: z.number().int(),

@@ -155,6 +155,15 @@ export interface StoreConnector {
   test(): Promise<Result<{ storeName: string }>>;
   /** Products whose identification attribute equals one of `values`; the map key is the value. */
   findProducts(attribute: string, values: readonly string[]): Promise<Result<Map<string, StoreProduct>>>;
+  /** The product whose own id (ref) is `ref`; null when the store has no such product. */
+  findProductByRef(ref: string): Promise<Result<StoreProduct | null>>;
+  /** Up to `limit` products whose name or SKU contains `query` (the product search when linking a SKU). */
+  searchProducts(query: string, limit: number): Promise<Result<StoreProduct[]>>;
+  /**
+   * false when OrderBridge cannot read the store's catalogue (hub-api: the store resolves its own
+   * products), so SKU links are taken as given, unchecked. Absent = true.
+   */
+  readonly hasCatalog?: boolean;
   /** The store order that carries `orderId` as external reference, if one exists. */
   findOrder(orderId: string): Promise<Result<StoreOrderRef | null>>;
   /** Creates the order unless findOrder already finds it (idempotent across crashes). */

@@ -7,7 +7,7 @@ import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
 import type { StoreConnector } from '../stores/store-connector.js';
 import { carryOut } from './delivery-steps.js';
-import { resolveProducts } from './resolve-products.js';
+import { LINKED_PRODUCT_MISSING, resolveProducts } from './resolve-products.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 
 export type DeliveryOutcome = DeliveryAction | 'held' | 'skipped' | 'no_store' | 'inactive' | 'gone';
@@ -149,6 +149,8 @@ async function resolveAndCheck(
 ): Promise<Result<DeliveryOutcome | null>> {
   const lines = await deps.orders.lines(order.id);
   const resolution = await resolveProducts(deps, order, lines, config, connector);
+  // A link to no store product is the merchant's to fix (named SKU), not a failed lookup.
+  if (!resolution.ok && resolution.error.code === LINKED_PRODUCT_MISSING) return resolution;
   if (!resolution.ok) {
     return err(
       new AppError('store_product_lookup_failed', `Product lookup failed: ${resolution.error.message}`, {

@@ -1,7 +1,7 @@
 import type { Order, OrderLine } from '../domain/order.js';
 import type { OrdersConfig } from '../domain/orders-config.js';
-import type { Result } from '../lib/result.js';
-import { ok } from '../lib/result.js';
+import { AppError } from '../lib/errors.js';
+import { err, ok, type Result } from '../lib/result.js';
 import type { StoreConnector } from '../stores/store-connector.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 
@@ -12,10 +12,45 @@ export interface Resolution {
   unknown: string[];
 }
 
-const attributeOf = (config: OrdersConfig): string => {
+export const attributeOf = (config: OrdersConfig): string => {
   const a = config.productIdentificationAttribute;
   return typeof a === 'string' ? a : a.custom;
 };
+
+/** "SKU", "EAN", … for messages; custom codes as they are. */
+export const attributeLabel = (attribute: string): string =>
+  ['sku', 'ean', 'gtin', 'mpn', 'asin', 'isbn', 'upc'].includes(attribute.toLowerCase())
+    ? attribute.toUpperCase()
+    : attribute;
+
+/**
+ * Refs taken from a SKU link (or saved on the line earlier) are asked for in the store before they
+ * are used: one that is no store product fails the delivery naming the SKU, so the line never
+ * reaches the store without its product (WooCommerce would make it a fee line).
+ */
+async function checkGivenRefs(connector: StoreConnector, given: ReadonlyMap<string, string>): Promise<Result<void>> {
+  if (connector.hasCatalog === false) return ok(undefined);
+  const checked = new Map<string, boolean>();
+  for (const [sku, ref] of given) {
+    if (!checked.has(ref)) {
+      const found = await connector.findProductByRef(ref);
+      if (!found.ok) return found;
+      checked.set(ref, found.value !== null);
+    }
+    if (checked.get(ref) === false) {
+      return err(
+        new AppError(
+          LINKED_PRODUCT_MISSING,
+          `SKU "${sku}" is linked to "${ref}", which is not a product in the store: link the SKU to a store product, then retry`,
+          { kind: 'invalid', retryable: false, details: { sku, productRef: ref } },
+        ),
+      );
+    }
+  }
+  return ok(undefined);
+}
+
+export const LINKED_PRODUCT_MISSING = 'sku_link_product_not_in_store';
 
 /**
  * Finds the store product of every item line: a manual SKU link wins, then the store lookup by the
@@ -36,12 +71,18 @@ export async function resolveProducts(
     items.flatMap((l) => [l.sellerSku, l.croppedSku]).filter((s): s is string => s !== null),
   );
   const toLookUp: OrderLine[] = [];
+  /** Amazon SKU → ref that did not come from the store lookup just now. */
+  const given = new Map<string, string>();
   for (const l of items) {
     const linked = (l.sellerSku && links.get(l.sellerSku)) || (l.croppedSku && links.get(l.croppedSku)) || null;
-    if (linked) refs.set(l.amazonOrderItemId, linked);
-    else if (l.productRef) refs.set(l.amazonOrderItemId, l.productRef);
-    else toLookUp.push(l);
+    const ref = linked ?? l.productRef;
+    if (ref) {
+      refs.set(l.amazonOrderItemId, ref);
+      given.set(l.sellerSku ?? l.croppedSku ?? l.amazonOrderItemId, ref);
+    } else toLookUp.push(l);
   }
+  const checked = await checkGivenRefs(connector, given);
+  if (!checked.ok) return checked;
   const values = [...new Set(toLookUp.map((l) => l.croppedSku ?? l.sellerSku).filter((s): s is string => !!s))];
   if (values.length > 0) {
     const found = await connector.findProducts(attributeOf(config), values);

@@ -10,7 +10,7 @@ import { OrderQueryService } from './order-query.service.js';
 import { pollStore } from './poll-store.js';
 import { pushStock, type StockPushSummary } from './push-stock.js';
 import { retryOrder, type RetrySummary } from './retry-order.js';
-import { SkuLinkService, type LinkResult } from './sku-link.service.js';
+import { SkuLinkService, type LinkResult, type ProductSearch } from './sku-link.service.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 
 const notFound = (what: string, ref: string): AppError =>
@@ -99,6 +99,11 @@ export class StoreSideService {
   ): Promise<Result<LinkResult>> {
     const c = await this.connection(accountId, connection);
     return c.ok ? this.links.link(c.value, amazonSku, productRef) : c;
+  }
+
+  async searchStoreProducts(accountId: string, connection: string, query: string): Promise<Result<ProductSearch>> {
+    const c = await this.connection(accountId, connection);
+    return c.ok ? this.links.searchProducts(c.value, query) : c;
   }
 
   async unlinkSku(accountId: string, connection: string, amazonSku: string): Promise<Result<void>> {

@@ -140,6 +140,8 @@ describeEachDatabase(
         productRef: String(env.woo.sandbox.getStock('ECHO-DOT-4-CHARCOAL').productId),
       });
       expect(linked).toMatchObject({ status: 200, body: { link: { amazonSku: sku } } });
+      const found = await call('GET', `/api/connections/${env.connectionId}/store-products?search=echo`);
+      expect(found).toMatchObject({ status: 200, body: { hasCatalog: true } });
       const links = await call('GET', `/api/connections/${env.connectionId}/sku-links`);
       expect((links.body.links as unknown[]).length).toBe(1);
       const someOrder = held[0]?.id ?? ids[0];

@@ -83,6 +83,7 @@ const CASES: Record<string, Case> = {
   'get /api/connections/:connection/sku-links': { expect: { status: 404 } },
   'put /api/connections/:connection/sku-links/:sku': { expect: { status: 404 }, body: { productRef: 'B-1' } },
   'delete /api/connections/:connection/sku-links/:sku': { expect: { status: 404 } },
+  'get /api/connections/:connection/store-products': { expect: { status: 404 }, query: 'search=echo' },
   'post /api/auth/logout': { expect: { own: true } },
   'get /api/auth/me': { expect: { own: true } },
   'put /api/auth/password': {
@@ -162,7 +163,7 @@ describeEachDatabase(
       await app.runStoreJobs();
       const order = await app.orders.find(app.accountId, amazonIds[0]!);
       if (!order.ok) throw order.error;
-      const linked = await app.storeSideService.linkSku(app.accountId, env.connectionId, 'A-ONLY-SKU', 'A-PRODUCT');
+      const linked = await app.storeSideService.linkSku(app.accountId, env.connectionId, 'A-ONLY-SKU', 'KPW-COVER-BLK');
       if (!linked.ok) throw linked.error;
       const aUser = await app.accounts.users.create(
         app.accountId,

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, orderSchema } from '../schemas.js';
-import { cancellationSchema, shipmentSchema, skuLinkSchema } from '../store-schemas.js';
+import {
+  cancellationSchema,
+  shipmentSchema,
+  skuLinkResultSchema,
+  skuLinkSchema,
+  storeProductSchema,
+} from '../store-schemas.js';
 import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
 
@@ -114,13 +120,32 @@ export function registerWriteBackRoutes(server: FastifyInstance, deps: RouteDeps
   s.put('/api/connections/:connection/sku-links/:sku', {
     schema: {
       tags: ['write-back'],
-      summary: 'Link an Amazon SKU to a store product; held orders with it are delivered automatically',
+      summary:
+        'Link an Amazon SKU to a store product (looked up by id, then by the Product Identification Attribute); held orders with it are delivered automatically',
       params: connectionParams.extend({ sku: z.string().min(1).describe('Amazon seller SKU') }),
       body: z.object({ productRef: z.string().min(1).max(200) }),
-      response: { 200: z.object({ link: skuLinkSchema, released: z.array(z.string()) }), ...errorResponses },
+      response: { 200: skuLinkResultSchema, ...errorResponses },
     },
     handler: async (req) =>
       unwrap(await svc.linkSku(accountOf(req), req.params.connection, req.params.sku, req.body.productRef)),
+  });
+
+  s.get('/api/connections/:connection/store-products', {
+    schema: {
+      tags: ['write-back'],
+      summary: 'Search the products of the connection’s store by name or SKU (to link a SKU)',
+      params: connectionParams,
+      querystring: z.object({ search: z.string().max(200).default('') }),
+      response: {
+        200: z.object({
+          products: z.array(storeProductSchema),
+          hasCatalog: z.boolean().describe('false: the store has no catalogue OrderBridge can read'),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) =>
+      unwrap(await svc.searchStoreProducts(accountOf(req), req.params.connection, req.query.search)),
   });
 
   s.delete('/api/connections/:connection/sku-links/:sku', {

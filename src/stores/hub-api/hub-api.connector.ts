@@ -82,6 +82,19 @@ export class HubApiConnector implements StoreConnector {
     return ok(found);
   }
 
+  /** No catalogue to read: the ref is taken as the store's own (SKU links are accepted unchecked). */
+  readonly hasCatalog = false;
+
+  async findProductByRef(ref: string): Promise<Result<StoreProduct | null>> {
+    const found = await this.findProducts('ref', [ref]);
+    return found.ok ? ok(found.value.get(ref) ?? null) : found;
+  }
+
+  /** Nothing to search: the store never tells OrderBridge its catalogue. */
+  searchProducts(): Promise<Result<StoreProduct[]>> {
+    return Promise.resolve(ok([]));
+  }
+
   /** The store acknowledges orders itself; OrderBridge never asks. */
   findOrder(): Promise<Result<StoreOrderRef | null>> {
     return Promise.resolve(ok(null));

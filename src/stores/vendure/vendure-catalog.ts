@@ -14,17 +14,25 @@ export function saleable(v: VendureVariant): number | null {
   return v.stockLevels.reduce((s, l) => s + l.stockOnHand - l.stockAllocated, 0);
 }
 
+const toStoreProduct = (v: VendureVariant): StoreProduct => ({
+  ref: v.id,
+  sku: v.sku || null,
+  name: v.name,
+  available: saleable(v),
+});
+
 async function variants(
   client: VendureClient,
   filter: Record<string, unknown>,
   extra = '',
+  take = 1000,
 ): Promise<Result<VendureVariant[]>> {
   const res = await client.request<{ productVariants: { items: VendureVariant[] } }>(
     'productVariants',
     Q.variants(extra),
     {
       filter,
-      take: 1000,
+      take,
     },
   );
   return res.ok ? ok(res.value.productVariants.items) : res;
@@ -59,10 +67,29 @@ export async function findProducts(
       const raw = isSku ? v.sku : v.customFields?.[attribute];
       const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
       if (value === null || !chunk.includes(value) || found.has(value)) continue;
-      found.set(value, { ref: v.id, sku: v.sku || null, name: v.name, available: saleable(v) });
+      found.set(value, toStoreProduct(v));
     }
   }
   return ok(found);
+}
+
+/** The variant with id `ref`; Vendure ids are opaque, so any text is asked for. */
+export async function findProductByRef(client: VendureClient, ref: string): Promise<Result<StoreProduct | null>> {
+  const res = await variants(client, { id: { eq: ref.trim() } }, '', 1);
+  if (!res.ok) return res;
+  const v = res.value.find((x) => x.id === ref.trim());
+  return ok(v ? toStoreProduct(v) : null);
+}
+
+/** Variants whose name or SKU contains `query` (Vendure's `contains` is case-insensitive). */
+export async function searchProducts(
+  client: VendureClient,
+  query: string,
+  limit: number,
+): Promise<Result<StoreProduct[]>> {
+  const q = query.trim();
+  const res = await variants(client, { _or: [{ name: { contains: q } }, { sku: { contains: q } }] }, '', limit);
+  return res.ok ? ok(res.value.map(toStoreProduct)) : res;
 }
 
 export async function readStock(

@@ -10,7 +10,7 @@ import type {
   StoreOrderRef,
   StoreProduct,
 } from '../store-connector.js';
-import { adjustStock, findProducts, readStock } from './vendure-catalog.js';
+import { adjustStock, findProductByRef, findProducts, readStock, searchProducts } from './vendure-catalog.js';
 import { pollEvents } from './vendure-events.poller.js';
 import { STALE_DRAFT_MS, VendureOrderCreator } from './vendure-order.creator.js';
 import { adminApiUrlOf, unwrap, VendureClient } from './vendure.client.js';
@@ -63,6 +63,14 @@ export class VendureConnector implements StoreConnector {
 
   findProducts(attribute: string, values: readonly string[]): Promise<Result<Map<string, StoreProduct>>> {
     return findProducts(this.client, attribute, values);
+  }
+
+  findProductByRef(ref: string): Promise<Result<StoreProduct | null>> {
+    return findProductByRef(this.client, ref);
+  }
+
+  searchProducts(query: string, limit: number): Promise<Result<StoreProduct[]>> {
+    return searchProducts(this.client, query, limit);
   }
 
   async findOrder(orderId: string): Promise<Result<StoreOrderRef | null>> {

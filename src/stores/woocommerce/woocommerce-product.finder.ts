@@ -1,7 +1,7 @@
 import { ok, type Result } from '../../lib/result.js';
 import type { StoreProduct } from '../store-connector.js';
 import type { CatalogIndex } from './woocommerce-catalog.index.js';
-import { identifierValues, toStoreProduct } from './woocommerce-product.mapper.js';
+import { identifierValues, parseRef, toStoreProduct } from './woocommerce-product.mapper.js';
 import type { WooClient } from './woocommerce.client.js';
 import type { WooProduct } from './woocommerce.types.js';
 
@@ -77,4 +77,45 @@ export async function findProducts(
     }
   }
   return ok(found);
+}
+
+/**
+ * A ref is `"<productId>"` or `"<parentId>:<variationId>"` (woocommerce-product.mapper.ts); anything
+ * else (a SKU, a name) is no WooCommerce product id, so it is not asked for.
+ */
+export async function findProductByRef(client: WooClient, ref: string): Promise<Result<StoreProduct | null>> {
+  const parsed = parseRef(ref.trim());
+  if (parsed === null) return ok(null);
+  const path =
+    parsed.variationId > 0
+      ? `/wc/v3/products/${parsed.productId}/variations/${parsed.variationId}`
+      : `/wc/v3/products/${parsed.productId}`;
+  const res = await client.get<WooProduct>(path);
+  if (!res.ok) return res.error.code === 'woocommerce_not_found' ? ok(null) : res;
+  const p = res.value.data;
+  return ok(parsed.variationId > 0 ? toStoreProduct({ ...p, type: 'variation' }, parsed.productId) : toStoreProduct(p));
+}
+
+/**
+ * Name search (`search`, parents) plus SKU search (`search_sku`, variations too). Rows are kept only
+ * when their name or SKU really contains the query: a store that ignores `search_sku` lists everything.
+ */
+export async function searchProducts(client: WooClient, query: string, limit: number): Promise<Result<StoreProduct[]>> {
+  const q = query.trim().toLowerCase();
+  const found = new Map<string, StoreProduct>();
+  for (const param of ['search_sku', 'search'] as const) {
+    const res = await client.get<WooProduct[]>('/wc/v3/products', {
+      [param]: query.trim(),
+      per_page: Math.min(limit, 100),
+      orderby: 'title',
+      order: 'asc',
+    });
+    if (!res.ok) return res;
+    for (const p of res.value.data) {
+      const product = toStoreProduct(p);
+      if (!p.name.toLowerCase().includes(q) && !p.sku.toLowerCase().includes(q)) continue;
+      if (!found.has(product.ref)) found.set(product.ref, product);
+    }
+  }
+  return ok([...found.values()].slice(0, limit));
 }

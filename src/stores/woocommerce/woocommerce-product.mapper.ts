@@ -1,4 +1,5 @@
-import type { StoreProduct } from '../store-connector.js';
+import { AppError } from '../../lib/errors.js';
+import type { StoreOrderItem, StoreProduct } from '../store-connector.js';
 import type { WooProduct } from './woocommerce.types.js';
 
 /**
@@ -80,4 +81,18 @@ export function identifierValues(p: WooProduct, attribute: string): string[] {
     values = [...metaFor([attribute]), ...attributeValues(p, [attribute])];
   }
   return values.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/**
+ * The error for the first item whose product ref is set but is no WooCommerce product id (e.g. a
+ * SKU typed into a link): such a line must fail the delivery, never go to the store as a fee line.
+ */
+export function unlinkedRefError(items: readonly StoreOrderItem[]): AppError | null {
+  const bad = items.find((i) => i.productRef !== null && parseRef(i.productRef) === null);
+  if (!bad) return null;
+  return new AppError(
+    'woocommerce_product_ref_invalid',
+    `SKU "${bad.sku ?? bad.orderItemId}" is linked to "${bad.productRef}", which is not a WooCommerce product id: link the SKU to a store product`,
+    { kind: 'invalid', retryable: false, details: { sku: bad.sku, productRef: bad.productRef } },
+  );
 }

@@ -1,4 +1,4 @@
-import { ok, type Result } from '../../lib/result.js';
+import { err, ok, type Result } from '../../lib/result.js';
 import type {
   IncomingWebhook,
   StoreConfig,
@@ -13,7 +13,8 @@ import type {
 import { CatalogIndex } from './woocommerce-catalog.index.js';
 import { pollEvents } from './woocommerce-events.poller.js';
 import { WooOrderCreator } from './woocommerce-order.creator.js';
-import { findProducts } from './woocommerce-product.finder.js';
+import { findProductByRef, findProducts, searchProducts } from './woocommerce-product.finder.js';
+import { unlinkedRefError } from './woocommerce-product.mapper.js';
 import { adjustStock, readStock } from './woocommerce-stock.js';
 import { WooClient } from './woocommerce.client.js';
 import { wooSecretsSchema, wooSettingsSchema, type WooSecrets, type WooSettings } from './woocommerce.settings.js';
@@ -64,6 +65,14 @@ export class WooCommerceConnector implements StoreConnector {
     return findProducts(this.client, this.catalog, attribute, values);
   }
 
+  findProductByRef(ref: string): Promise<Result<StoreProduct | null>> {
+    return findProductByRef(this.client, ref);
+  }
+
+  searchProducts(query: string, limit: number): Promise<Result<StoreProduct[]>> {
+    return searchProducts(this.client, query, limit);
+  }
+
   async findOrder(orderId: string): Promise<Result<StoreOrderRef | null>> {
     const res = await this.creator.find(orderId);
     if (!res.ok) return res;
@@ -71,6 +80,9 @@ export class WooCommerceConnector implements StoreConnector {
   }
 
   createOrder(draft: StoreOrderDraft): Promise<Result<StoreOrderRef>> {
+    // A line linked to something that is no product id must fail, never become a fee line.
+    const bad = unlinkedRefError(draft.items);
+    if (bad) return Promise.resolve(err(bad));
     return this.creator.create(draft);
   }
 
