@@ -25,6 +25,7 @@ import type { RouteDeps } from './routes/route-deps.js';
 import { registerStoreRoutes } from './routes/stores.routes.js';
 import { registerSyncRunRoutes } from './routes/sync-runs.routes.js';
 import { registerWriteBackRoutes } from './routes/write-back.routes.js';
+import { registerStockRoutes } from './routes/stock.routes.js';
 
 /** The REST API with its OpenAPI document at /openapi.json and interactive docs at /docs. */
 export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance> {
@@ -66,6 +67,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'sync runs' },
         { name: 'stores' },
         { name: 'write-back' },
+        { name: 'stock', description: 'What OrderBridge sends to Amazon per SKU, and why' },
         { name: 'system' },
         HUB_OPENAPI_TAG,
       ],
@@ -97,6 +99,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   registerSyncRunRoutes(server, deps);
   registerStoreRoutes(server, deps);
   registerWriteBackRoutes(server, deps);
+  registerStockRoutes(server, deps);
   registerHubRoutes(server, deps);
   // Last: the web UI and its client-side routes (everything that is not /api, /docs, /openapi.json).
   await registerWebUi(server);

@@ -78,6 +78,7 @@ const CASES: Record<string, Case> = {
   'get /api/shipments': { expect: { list: true } },
   'get /api/cancellations': { expect: { list: true } },
   'post /api/connections/:connection/stock/push': { expect: { status: 404 } },
+  'get /api/connections/:connection/stock': { expect: { status: 404 } },
   'get /api/needs-attention': { expect: { list: true } },
   'post /api/orders/:order/retry': { expect: { status: 404 } },
   'get /api/connections/:connection/sku-links': { expect: { status: 404 } },

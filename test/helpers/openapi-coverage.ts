@@ -14,6 +14,7 @@ export const TAGS_BY_TEST = {
   'hub-api.e2e.test.ts': ['hub'],
   'rest-accounts.e2e.test.ts': ['auth', 'account', 'users', 'admin'],
   'rest-connection-setup.e2e.test.ts': ['connection setup', 'reference', 'reports'],
+  'rest-stock.e2e.test.ts': ['stock'],
 } as const;
 
 /** "method /path/:param" of every operation with one of `tags` (all operations when omitted). */

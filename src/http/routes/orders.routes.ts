@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, orderDetailsSchema, orderSchema } from '../schemas.js';
+import { minorUnits } from '../../domain/money.js';
+import { displayTaxRate } from '../../domain/vat-rates.js';
+import { errorResponses, orderDetailsSchema, orderLineSchema, orderSchema } from '../schemas.js';
 import { accountOf } from '../auth/request-auth.js';
 import { cancellationSchema, shipmentSchema } from '../store-schemas.js';
 import type { RouteDeps } from './route-deps.js';
@@ -17,6 +19,15 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+const detailsLineSchema = orderLineSchema
+  .extend({
+    displayTaxRate: z
+      .object({ percent: z.string(), source: z.enum(['marketplace', 'computed']) })
+      .nullable()
+      .describe("the marketplace's VAT rate when the amounts match it to the cent, else tax ÷ net (2 decimals)"),
+  })
+  .meta({ id: 'OrderDetailsLine' });
 
 /** GET /api/orders, GET /api/orders/:order */
 export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): void {
@@ -55,6 +66,7 @@ export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): v
       params: z.object({ order: z.string().min(1).describe('OrderBridge order id or Amazon order id') }),
       response: {
         200: orderDetailsSchema.extend({
+          lines: z.array(detailsLineSchema),
           shipments: z.array(shipmentSchema),
           cancellations: z.array(cancellationSchema),
         }),
@@ -65,7 +77,17 @@ export function registerOrderRoutes(server: FastifyInstance, deps: RouteDeps): v
       const result = await app.orders.details(accountOf(req), req.params.order);
       if (!result.ok) throw result.error;
       const { contentHash: _h, ...order } = result.value.order;
-      return { ...result.value, order };
+      const decimals = minorUnits(order.currency);
+      const lines = result.value.lines.map((l) => ({
+        ...l,
+        displayTaxRate: displayTaxRate({
+          marketplaceId: order.marketplaceId,
+          net: l.lineNet,
+          tax: l.lineTax,
+          decimals,
+        }),
+      }));
+      return { ...result.value, order, lines };
     },
   });
 }
