@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -57,7 +57,7 @@ function openSqlite(file: string | undefined): DatabaseHandle {
       kind: 'invalid',
     });
   }
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') createOwnerOnly(file);
   const sqlite = new BetterSqlite3(file);
   // busy_timeout first: switching to WAL needs the lock another process may hold.
   sqlite.pragma('busy_timeout = 5000');
@@ -66,6 +66,20 @@ function openSqlite(file: string | undefined): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * The database holds buyer data and sealed secrets: a new directory is owner-only (0700), the file
+ * owner-only (0600) before SQLite opens it, so its WAL and SHM files (SQLite copies the database
+ * file's mode) are too. An existing file, WAL or SHM is tightened; an existing directory is left
+ * alone (it may be shared, e.g. /tmp).
+ */
+function createOwnerOnly(file: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 256;

@@ -10,6 +10,7 @@ import {
 import { registerAuthHook } from './auth/auth-hook.js';
 import { replyWithError, type ErrorBody } from './error-mapper.js';
 import { registerWebUi } from './web-ui.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { API_SECURITY, API_SECURITY_SCHEMES, HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerAccountRoutes } from './routes/account.routes.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
@@ -39,6 +40,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
       error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0] ?? ''}`, details: {} },
     } satisfies ErrorBody),
   );
+  registerSecurityHeaders(server);
   await registerAuthHook(server, deps.app.accounts.auth);
   await server.register(swagger, {
     openapi: {
