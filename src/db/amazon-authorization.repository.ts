@@ -62,6 +62,37 @@ export class AmazonAuthorizationRepository {
     };
   }
 
+  /** Authorisations that expired unused before `now`: Connect with Amazon started and never finished. */
+  async expiredUnused(now: string): Promise<AmazonAuthorization[]> {
+    const rows = await this.db
+      .selectFrom('amazon_authorizations')
+      .selectAll()
+      .where('used_at', 'is', null)
+      .where('expires_at', '<=', now)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      connectionId: r.connection_id,
+      redirectUri: r.redirect_uri,
+      actor: r.actor,
+      createdAt: r.created_at,
+      expiresAt: r.expires_at,
+    }));
+  }
+
+  /** Whether the connection has an authorisation still open (unused, not expired). */
+  async hasPending(connectionId: string, now: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('amazon_authorizations')
+      .select('id')
+      .where('connection_id', '=', connectionId)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Drops authorisations that expired before `before` (housekeeping). */
   async deleteExpired(before: string): Promise<void> {
     await this.db.deleteFrom('amazon_authorizations').where('expires_at', '<', before).execute();

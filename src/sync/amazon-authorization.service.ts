@@ -8,9 +8,11 @@ import type { AuditLogRepository } from '../db/audit-log.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { maskSecret } from '../lib/secret-box.js';
 import { newSecret, sha256Hex } from '../lib/secret-token.js';
+import { removeAbandonedConnectDrafts } from './abandoned-connect-drafts.js';
 import type { ConnectionService } from './connection.service.js';
 
 /** A consent URL and its state are valid this long (PRODUCT.md §4: Connect with Amazon). */
@@ -54,6 +56,8 @@ export class AmazonAuthorizationService {
     private readonly clock: Clock,
     private readonly settings: AmazonAuthorizationSettings,
     http?: AxiosInstance,
+    /** The code exchange posts the app's client secret: only to an allowed LWA URL. */
+    private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null = null,
   ) {
     this.http = http ?? axios.create({ timeout: 30_000 });
   }
@@ -99,7 +103,7 @@ export class AmazonAuthorizationService {
     const state = newSecret();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + AUTHORIZATION_TTL_MS).toISOString();
-    await this.authorizations.deleteExpired(now.toISOString());
+    await this.removeAbandoned();
     await this.authorizations.insert({
       id: newId(),
       stateHash: sha256Hex(state),
@@ -116,6 +120,16 @@ export class AmazonAuthorizationService {
     url.searchParams.set('redirect_uri', this.redirectUri);
     if (this.settings.amazonAppBeta) url.searchParams.set('version', 'beta');
     return ok({ consentUrl: url.toString(), expiresAt });
+  }
+
+  /** Removes wizard connections whose Connect with Amazon was never finished, then expired states. */
+  removeAbandoned(): Promise<number> {
+    return removeAbandonedConnectDrafts({
+      authorizations: this.authorizations,
+      connections: this.connections,
+      clock: this.clock,
+      authorizationTtlMs: AUTHORIZATION_TTL_MS,
+    });
   }
 
   /** The callback: consumes the state, exchanges the code, stores the refresh token and seller id. */
@@ -174,6 +188,8 @@ export class AmazonAuthorizationService {
     code: string,
     redirectUri: string,
   ): Promise<string> {
+    const allowed = await this.endpoints?.checkAmazonUrl(lwaUrl, 'lwaUrl');
+    if (allowed && !allowed.ok) throw allowed.error;
     const secrets = await this.connections.secretsOf(connectionId);
     const { status, json } = await postLwaGrant(this.http, lwaUrl, {
       grant_type: 'authorization_code',

@@ -83,6 +83,8 @@ export function registerConnectionSetupRoutes(server: FastifyInstance, deps: Rou
       response: { 201: connectionSchema, ...errorResponses },
     },
     handler: async (req, reply) => {
+      // An abandoned wizard's connection must not block the name or the plan's connection count.
+      await authorizations.removeAbandoned();
       const created = await app.connections.add(accountOf(req), req.body, authOf(req).actor);
       if (!created.ok) throw created.error;
       return reply.status(201).send(created.value);

@@ -18,7 +18,11 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
       summary: 'List connections',
       response: { 200: z.object({ connections: z.array(connectionSchema) }) },
     },
-    handler: async (req) => ({ connections: await app.connections.list(accountOf(req)) }),
+    handler: async (req) => {
+      // A wizard connection whose Connect with Amazon never finished is removed, not listed.
+      await app.amazonAuthorization.removeAbandoned();
+      return { connections: await app.connections.list(accountOf(req)) };
+    },
   });
 
   s.get('/api/connections/:connection', {

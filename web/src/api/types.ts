@@ -73,6 +73,8 @@ export interface Marketplace {
   name: string;
   currency: string;
   taxIncludedDefault: boolean;
+  /** The country in English and its local language(s): the wizard's search finds it by these. */
+  countryNames: string[];
 }
 
 export interface MarketplaceRegion {
@@ -99,3 +101,4 @@ export interface ConnectionTestResult {
 }
 
 export type SkuLink = Schemas['SkuLink'];
+export type StoreProduct = Schemas['StoreProduct'];

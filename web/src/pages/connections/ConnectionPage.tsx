@@ -10,11 +10,15 @@ import { OrdersConfigForm } from './OrdersConfigForm';
 import { keys, marketplaceLabel, useConnection, useMarketplaces } from './queries';
 import { SkuLinksSection } from './SkuLinksSection';
 import { SyncPanel } from './SyncPanel';
+import { useFinishWizardAfterAmazon } from './wizard/finish-after-amazon';
 
 /** Shows the result of Amazon's website authorisation (?amazon=connected | ?amazon=error&message=…). */
-function AmazonReturnNotice() {
+function AmazonReturnNotice({ connectionId }: { connectionId: string }) {
   const [params, setParams] = useSearchParams();
   const outcome = params.get('amazon');
+  const activationRefused = useFinishWizardAfterAmazon(connectionId, outcome);
+  if (activationRefused)
+    return <ErrorAlert error={activationRefused} title="Could not activate order synchronization" />;
   if (!outcome) return null;
   const close = () => {
     const next = new URLSearchParams(params);
@@ -81,7 +85,7 @@ export default function ConnectionPage() {
           </Button>
         }
       />
-      <AmazonReturnNotice />
+      <AmazonReturnNotice connectionId={id} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 6 }} miw={0}>
           <ActivationPanel connection={c} />
