@@ -1,5 +1,6 @@
 // `npm run bench -- <name>`: runs one benchmark against the shipped sandbox.
 const benches: Record<string, () => Promise<unknown>> = {
+  attack: () => import('./attack.js'),
   'import-backlog': () => import('./import-backlog.js'),
   'import-throughput': () => import('./import-throughput.js'),
   roundtrip: () => import('./roundtrip.js'),
