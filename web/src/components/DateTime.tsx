@@ -1,11 +1,14 @@
-import { formatUtc } from './format';
+import { formatLocal, formatUtc } from './format';
 
-/** A UTC date-time in a <time> element (machine-readable value in dateTime). */
+/**
+ * A date-time in the browser's time zone, with the exact UTC time on hover (title) and as the
+ * machine-readable value of the <time> element.
+ */
 export function DateTime({ value, seconds = false }: { value: string | null | undefined; seconds?: boolean }) {
   if (!value) return <span>—</span>;
   return (
-    <time dateTime={value} style={{ whiteSpace: 'nowrap' }}>
-      {formatUtc(value, seconds)}
+    <time dateTime={value} title={formatUtc(value, true)} style={{ whiteSpace: 'nowrap' }}>
+      {formatLocal(value, seconds)}
     </time>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Display helpers. Money arrives as decimal strings ("1234.50") and is only ever displayed as given
- * (digits grouped), never parsed to a float for arithmetic. Dates are shown in UTC.
+ * (digits grouped), never parsed to a float for arithmetic. Times are shown in the browser's time
+ * zone with the UTC time on hover (the API speaks UTC only).
  */
 
 /** "1234567.5" → "1,234,567.5"; a non-decimal string is returned unchanged. */
@@ -24,6 +25,26 @@ export function formatUtc(iso: string | null | undefined, withSeconds = false): 
   if (Number.isNaN(date.getTime())) return iso;
   const s = date.toISOString();
   return `${s.slice(0, 10)} ${s.slice(11, withSeconds ? 19 : 16)} UTC`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The browser's short name of its time zone at that moment, e.g. "CET", "GMT+1", "EST". */
+function zoneName(date: Date): string {
+  const part = new Intl.DateTimeFormat('en-GB', { timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? '';
+}
+
+/** ISO date-time → "2026-11-29 08:08 CET" in the browser's time zone; null → "—". */
+export function formatLocal(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}${withSeconds ? `:${pad(d.getSeconds())}` : ''}`;
+  return `${date} ${time} ${zoneName(d)}`.trim();
 }
 
 /** ISO date-time → "2026-11-29" (UTC). */

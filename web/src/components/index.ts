@@ -1,7 +1,7 @@
 export { DateTime } from './DateTime';
 export { EmptyState } from './EmptyState';
 export { ErrorAlert } from './ErrorAlert';
-export { formatMoney, formatUtc, formatUtcDate, groupDigits, humanize } from './format';
+export { formatLocal, formatMoney, formatUtc, formatUtcDate, groupDigits, humanize } from './format';
 export { Money } from './Money';
 export { NotificationsProvider, useNotify } from './notifications';
 export { PageHeader } from './PageHeader';

@@ -120,7 +120,7 @@ export default function AttentionPage() {
         />
       )}
       {attention.data && count > 0 && (
-        <ScrollTable label="Orders that need attention" minWidth={1000}>
+        <ScrollTable label="Orders that need attention" minWidth={1000} stickyAction>
           <Table.Caption>
             {count >= ATTENTION_LIMIT ? `The ${count} most recent` : count} order{count === 1 ? '' : 's'} need
             {count === 1 ? 's' : ''} attention
@@ -131,7 +131,7 @@ export default function AttentionPage() {
               <Table.Th scope="col">Connection</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Reason</Table.Th>
-              <Table.Th scope="col">Since (UTC)</Table.Th>
+              <Table.Th scope="col">Since</Table.Th>
               <Table.Th scope="col">Action</Table.Th>
             </Table.Tr>
           </Table.Thead>

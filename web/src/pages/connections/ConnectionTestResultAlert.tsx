@@ -1,6 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import type { ConnectionTestResult } from '../../api/types';
-import { formatUtc } from '../../components';
+import { DateTime } from '../../components';
 
 /** The outcome of POST /api/connections/:id/test. */
 export function ConnectionTestResultAlert({ result }: { result: ConnectionTestResult }) {
@@ -12,7 +12,7 @@ export function ConnectionTestResultAlert({ result }: { result: ConnectionTestRe
     >
       <Text size="sm">{result.message}</Text>
       <Text size="xs" c="dimmed" mt={4}>
-        {result.ok ? '' : `${result.code} · `}checked {formatUtc(result.checkedAt, true)}
+        {result.ok ? '' : `${result.code} · `}checked <DateTime value={result.checkedAt} seconds />
       </Text>
     </Alert>
   );

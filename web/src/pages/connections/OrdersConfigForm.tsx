@@ -231,8 +231,8 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
                   error={err('skuCrop.regex.replacement')}
                 />
                 <TextInput
-                  label="Flags"
-                  description="e.g. i for case-insensitive"
+                  label={<span title="Regular-expression flags">Match options</span>}
+                  description="i = ignore upper/lower case (regular-expression flags)"
                   value={regex?.flags ?? ''}
                   disabled={!regex}
                   onChange={(e) => {
@@ -376,8 +376,10 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
               error={err('maxQuantity')}
             />
             <NumberInput
-              label="Lookback overlap (seconds)"
-              description="Each pull re-reads this much time before the last one"
+              label={
+                <span title="Lookback overlap (lookbackOverlapSeconds)">Re-read before the last pull (seconds)</span>
+              }
+              description="Each pull also re-reads this much time before the previous one, so late orders are not missed"
               min={0}
               max={86400}
               allowDecimal={false}

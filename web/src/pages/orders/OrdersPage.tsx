@@ -167,7 +167,7 @@ export default function OrdersPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Amazon order id</Table.Th>
-                <Table.Th scope="col">Created (UTC)</Table.Th>
+                <Table.Th scope="col">Created</Table.Th>
                 {showConnection && <Table.Th scope="col">Connection</Table.Th>}
                 <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col">Amazon status</Table.Th>

@@ -24,7 +24,7 @@ export function AuditLogTab() {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        The latest 50 changes in this account (times in UTC).
+        The latest 50 changes in this account (times in your time zone; hover for UTC).
       </Text>
       <ErrorAlert error={log.error} title="Could not load the audit log" onRetry={() => void log.refetch()} />
       {log.isSuccess && list.length === 0 && <Text size="sm">Nothing recorded yet.</Text>}

@@ -78,7 +78,7 @@ export function TokensTab() {
       <ErrorAlert error={tokens.error} title="Could not load tokens" />
       {tokens.isSuccess && list.length === 0 && <Text size="sm">No API tokens yet.</Text>}
       {list.length > 0 && (
-        <ScrollTable label="API tokens" minWidth={560}>
+        <ScrollTable label="API tokens" minWidth={560} stickyAction>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>

@@ -52,7 +52,7 @@ export function UsersTab() {
     <Stack>
       <ErrorAlert error={users.error} title="Could not load users" />
       {list.length > 0 && (
-        <ScrollTable label="Users" minWidth={520}>
+        <ScrollTable label="Users" minWidth={520} stickyAction={isAdmin}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>

@@ -82,7 +82,7 @@ export default function StoresPage() {
         />
       )}
       {list.length > 0 && (
-        <ScrollTable label="Stores" minWidth={720}>
+        <ScrollTable label="Stores" minWidth={720} stickyAction>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>

@@ -6,7 +6,7 @@ import {
   DateTime,
   EmptyState,
   ErrorAlert,
-  formatUtc,
+  formatLocal,
   humanize,
   PageHeader,
   ScrollTable,
@@ -83,7 +83,7 @@ function RunRow({ run, connectionName }: { run: SyncRun; connectionName: string 
             onClick={() => setOpen((o) => !o)}
             aria-expanded={open}
             aria-controls={open ? detailsId : undefined}
-            aria-label={`${open ? 'Hide' : 'Show'} details of the run started ${formatUtc(run.startedAt, true)}`}
+            aria-label={`${open ? 'Hide' : 'Show'} details of the run started ${formatLocal(run.startedAt, true)}`}
           >
             {open ? '▾ Hide' : '▸ Details'}
           </Button>
@@ -205,8 +205,8 @@ export default function SyncRunsPage() {
                   <VisuallyHidden>Details</VisuallyHidden>
                 </Table.Th>
                 <Table.Th scope="col">Connection</Table.Th>
-                <Table.Th scope="col">Started (UTC)</Table.Th>
-                <Table.Th scope="col">Finished (UTC)</Table.Th>
+                <Table.Th scope="col">Started</Table.Th>
+                <Table.Th scope="col">Finished</Table.Th>
                 <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col" style={{ textAlign: 'right' }}>
                   Seen

@@ -45,9 +45,9 @@ export function GeneralSection({ order, connectionName }: { order: Order; connec
           ['Latest delivery date', <DateTime value={f?.latestDeliveryDate} />],
           ['Payment method', f?.paymentMethod ?? null],
           [
-            'Flags',
+            'Special handling',
             flags.length > 0 ? (
-              <Group gap={4}>
+              <Group gap={4} title="Amazon's order flags (IsPrime, IsBusinessOrder, IsGift, IsReplacementOrder…)">
                 {flags.map((x) => (
                   <Badge key={x} variant="outline" size="sm" style={{ textTransform: 'none' }}>
                     {x}

@@ -2,6 +2,7 @@ import { Badge, Button, Collapse, Group, Paper, Select, Stack, Text } from '@man
 import { useState } from 'react';
 import { DateTime, EmptyState } from '../../../components';
 import type { EventDirection, OrderEvent } from '../types';
+import { eventName } from './event-names';
 import { DIRECTION_COLORS, DIRECTION_LABELS } from './format';
 import { JsonBlock, Section } from './Section';
 
@@ -19,8 +20,8 @@ function TimelineEntry({ event }: { event: OrderEvent }) {
           <Badge color={DIRECTION_COLORS[event.direction]} variant="light" style={{ textTransform: 'none' }}>
             {DIRECTION_LABELS[event.direction] ?? event.direction}
           </Badge>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {event.kind}
+          <Text size="sm" fw={600} title={`Event: ${event.kind}`} data-event-kind={event.kind}>
+            {eventName(event.kind)}
           </Text>
         </Group>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -39,7 +40,7 @@ function TimelineEntry({ event }: { event: OrderEvent }) {
               {open ? 'Hide details' : 'Show details'}
             </Button>
             <Collapse expanded={open} id={detailsId} keepMounted={false}>
-              <JsonBlock value={event.payload} label={`Details of ${event.kind} at ${event.occurredAt}`} />
+              <JsonBlock value={event.payload} label={`Details of ${eventName(event.kind)} at ${event.occurredAt}`} />
             </Collapse>
           </>
         )}
@@ -63,7 +64,8 @@ export function TimelineSection({ events }: { events: OrderEvent[] }) {
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Text size="sm" c="dimmed">
-            {events.length} event{events.length === 1 ? '' : 's'}, oldest first. Times in UTC.
+            {events.length} event{events.length === 1 ? '' : 's'}, oldest first. Times in your time zone (hover for
+            UTC).
           </Text>
           <Select
             label="Direction"
