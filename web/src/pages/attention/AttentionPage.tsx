@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { DateTime, EmptyState, ErrorAlert, PageHeader, ScrollTable, StatusBadge, useNotify } from '../../components';
@@ -9,12 +10,51 @@ import {
   useNeedsAttention,
   useRetryOrder,
 } from '../orders/queries';
+import { LinkSkuForm } from '../connections/LinkSkuForm';
 import { attentionReason, unknownSkus, type Order } from '../orders/types';
+
+/** Codes of a failed delivery whose SKU link points to no store product (the message names the SKU). */
+const BAD_LINK_CODES = ['sku_link_product_not_in_store', 'woocommerce_product_ref_invalid'];
+
+/** The SKUs the merchant can fix by linking: unknown SKUs of a held order, or the SKU of a bad link. */
+function skusToLink(order: Order): string[] {
+  const unknown = unknownSkus(order.holdReason);
+  if (unknown.length > 0) return unknown;
+  if (!order.errorCode || !BAD_LINK_CODES.includes(order.errorCode)) return [];
+  const named = /SKU "([^"]+)"/.exec(order.errorMessage ?? '')?.[1];
+  return named ? [named] : [];
+}
+
+function LinkSkuModal({
+  sku,
+  connectionId,
+  connectionName,
+  onClose,
+  onLinked,
+}: {
+  sku: string | null;
+  connectionId: string;
+  connectionName: string;
+  onClose: () => void;
+  onLinked: () => void;
+}) {
+  return (
+    <Modal opened={sku !== null} onClose={onClose} title={`Link SKU ${sku ?? ''}`} size="lg">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Connection {connectionName}. Pick the store product this Amazon SKU is; held orders with it go to the store.
+        </Text>
+        {sku !== null && <LinkSkuForm connectionId={connectionId} initialSku={sku} onLinked={onLinked} />}
+      </Stack>
+    </Modal>
+  );
+}
 
 function AttentionRow({ order, connectionName }: { order: Order; connectionName: string }) {
   const retry = useRetryOrder();
   const notify = useNotify();
-  const skus = unknownSkus(order.holdReason);
+  const skus = skusToLink(order);
+  const [linking, setLinking] = useState<string | null>(null);
   const onRetry = () =>
     retry.mutate(order.id, {
       onSuccess: (r) => notify({ title: `Order ${order.amazonOrderId}`, message: describeRetry(r) }),
@@ -48,10 +88,31 @@ function AttentionRow({ order, connectionName }: { order: Order; connectionName:
             {attentionReason(order)}
           </Text>
           {skus.length > 0 && (
-            <Anchor component={Link} to={`/connections/${encodeURIComponent(order.connectionId)}#sku-links`} size="sm">
-              Link SKU{skus.length === 1 ? '' : 's'} {skus.join(', ')}
-            </Anchor>
+            <Group gap="xs">
+              {skus.map((sku) => (
+                <Button
+                  key={sku}
+                  size="compact-sm"
+                  variant="light"
+                  onClick={() => setLinking(sku)}
+                  aria-label={`Link SKU ${sku}`}
+                >
+                  Link SKU {sku}
+                </Button>
+              ))}
+            </Group>
           )}
+          <LinkSkuModal
+            sku={linking}
+            connectionId={order.connectionId}
+            connectionName={connectionName}
+            onClose={() => setLinking(null)}
+            onLinked={() => {
+              setLinking(null);
+              // A failed delivery is not released by the link: retry it now that the SKU is linked.
+              if (order.status !== 'held') onRetry();
+            }}
+          />
         </Stack>
       </Table.Td>
       <Table.Td>

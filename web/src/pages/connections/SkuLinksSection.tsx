@@ -1,38 +1,19 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../api/client';
 import type { SkuLink } from '../../api/types';
-import { DateTime, ErrorAlert, ScrollTable, useNotify } from '../../components';
+import { DateTime, ErrorAlert, ScrollTable } from '../../components';
+import { LinkSkuForm } from './LinkSkuForm';
 import { keys } from './queries';
 
 /** Manual links Amazon SKU → store product (they win over the attribute lookup; linking releases held orders). */
 export function SkuLinksSection({ connectionId }: { connectionId: string }) {
   const queryClient = useQueryClient();
-  const notify = useNotify();
-  const [sku, setSku] = useState('');
-  const [productRef, setProductRef] = useState('');
   const links = useQuery({
     queryKey: keys.skuLinks(connectionId),
     queryFn: () => api<{ links: SkuLink[] }>('GET', `/api/connections/${connectionId}/sku-links`),
   });
   const base = `/api/connections/${connectionId}/sku-links/`;
-  const add = useMutation({
-    mutationFn: () =>
-      api<{ link: SkuLink; released: string[] }>('PUT', base + encodeURIComponent(sku.trim()), {
-        productRef: productRef.trim(),
-      }),
-    onSuccess: (r) => {
-      setSku('');
-      setProductRef('');
-      notify({
-        message: r.released.length
-          ? `SKU linked; ${r.released.length} held order(s) released`
-          : `SKU ${r.link.amazonSku} linked`,
-      });
-      void queryClient.invalidateQueries({ queryKey: keys.skuLinks(connectionId) });
-    },
-  });
   const remove = useMutation({
     mutationFn: (amazonSku: string) => api<void>('DELETE', base + encodeURIComponent(amazonSku)),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.skuLinks(connectionId) }),
@@ -46,7 +27,8 @@ export function SkuLinksSection({ connectionId }: { connectionId: string }) {
           SKU links
         </Title>
         <Text size="sm" c="dimmed">
-          Link an Amazon Seller SKU to a store product when the Product Identification Attribute does not find it.
+          Link an Amazon Seller SKU to a store product when the Product Identification Attribute does not find it. The
+          product is checked in the store: a link to something that is not a store product is refused.
         </Text>
         <ErrorAlert error={links.error} title="Could not load SKU links" />
         {links.isSuccess && list.length === 0 && <Text size="sm">No SKU links yet.</Text>}
@@ -85,26 +67,10 @@ export function SkuLinksSection({ connectionId }: { connectionId: string }) {
           </ScrollTable>
         )}
         <ErrorAlert error={remove.error} title="Could not remove the link" />
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
-        >
-          <Group align="flex-end" wrap="wrap">
-            <TextInput label="Amazon SKU" value={sku} onChange={(e) => setSku(e.currentTarget.value)} />
-            <TextInput
-              label="Store product"
-              description="Product id or reference in the store"
-              value={productRef}
-              onChange={(e) => setProductRef(e.currentTarget.value)}
-            />
-            <Button type="submit" loading={add.isPending} disabled={!sku.trim() || !productRef.trim()}>
-              Link SKU
-            </Button>
-          </Group>
-        </form>
-        <ErrorAlert error={add.error} title="Could not link the SKU" />
+        <Title order={3} size="h5">
+          Link a SKU
+        </Title>
+        <LinkSkuForm connectionId={connectionId} />
       </Stack>
     </Paper>
   );

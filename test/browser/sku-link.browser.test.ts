@@ -1,0 +1,115 @@
+/**
+ * Linking a SKU from needs-attention, as a merchant does: "Link SKU" on a held order opens the link
+ * form with the SKU filled in, the store's products are searched, one is picked, and the held order
+ * goes to the store with that product. Screenshots go to test-results/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
+import { launchChromium } from './support/chromium.js';
+import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
+
+const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
+const SCREENSHOTS = path.resolve('test-results/screenshots', DATABASE_URL ? 'postgres' : '');
+
+let app: RunningOrderBridge;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** The catalogue SKU an Amazon spelling stands for ("kpw cover blk" → "KPW-COVER-BLK"). */
+const catalogueSkuOf = (sku: string): string | undefined =>
+  PRODUCTS.find((p) => p.sku === sku || p.sku.toLowerCase().replace(/-/g, ' ') === sku)?.sku;
+
+const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+
+/** The first "Link SKU …" button on needs-attention whose SKU is a spelling of a store product. */
+async function heldSkuToLink(): Promise<{ sku: string; catalogueSku: string }> {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    const buttons = page.getByRole('button', { name: /^Link SKU / });
+    for (const button of await buttons.all()) {
+      const sku = ((await button.getAttribute('aria-label')) ?? '').replace(/^Link SKU /, '');
+      const catalogueSku = catalogueSkuOf(sku);
+      if (catalogueSku) return { sku, catalogueSku };
+    }
+    if (Date.now() > until) throw new Error('No order held for an unknown SKU on needs-attention within 90 s');
+    await page.waitForTimeout(2000);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
+  }
+}
+
+describe(`link a SKU from needs-attention [${DATABASE_URL ? 'postgres' : 'sqlite'}]`, () => {
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await startOrderBridge(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {});
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('Link SKU → form prefilled → search store products → pick one → the held order is released', async () => {
+    await page.goto('/login');
+    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
+    await page.getByLabel(/^Password/).fill(app.admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await page.getByRole('link', { name: 'Needs attention', exact: true }).click();
+    await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
+
+    const { sku, catalogueSku } = await heldSkuToLink();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Link SKU ${sku}` }) });
+    const amazonOrderId = (await row.first().getByRole('link').first().innerText()).trim();
+    await row
+      .first()
+      .getByRole('button', { name: `Link SKU ${sku}` })
+      .click();
+
+    const dialog = page.getByRole('dialog', { name: `Link SKU ${sku}` });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('textbox', { name: /^Amazon SKU/ }).inputValue()).toBe(sku);
+    await shot('sku-link-1-prefilled.png');
+
+    await dialog.getByRole('textbox', { name: /^Search store products/ }).fill(catalogueSku.slice(0, -1));
+    const option = dialog.getByRole('button', { name: new RegExp(`\\(SKU ${catalogueSku}\\)$`) });
+    await option.waitFor();
+    await shot('sku-link-2-search.png');
+    await option.click();
+    const productRef = await dialog.getByRole('textbox', { name: /^Store product/ }).inputValue();
+    expect(productRef).toMatch(/^\d+(:\d+)?$/);
+    await dialog.getByText('Selected:').waitFor();
+    await dialog.getByRole('button', { name: 'Link SKU', exact: true }).click();
+    await page.getByText(new RegExp(`SKU ${sku} linked to .*held order\\(s\\) released`)).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await shot('sku-link-3-linked.png');
+
+    // The worker delivers the released order: it leaves needs-attention and reaches the store.
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.get(`/api/orders/${encodeURIComponent(amazonOrderId)}`);
+          const body = (await res.json()) as {
+            order: { status: string };
+            lines: Array<{ sellerSku: string | null; productRef: string | null }>;
+          };
+          const line = body.lines.find((l) => l.sellerSku === sku);
+          return `${body.order.status} ${line?.productRef ?? 'unlinked'}`;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(`in_store ${productRef}`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: `Link SKU ${sku}` }).count()).toBe(0);
+    await shot('sku-link-4-released.png', true);
+  });
+});
