@@ -97,7 +97,7 @@ export class SkuLinkService {
     if (!connection.storeId) {
       return err(
         new AppError('connection_has_no_store', 'The connection has no store to search: link a store first', {
-          kind: 'invalid',
+          kind: 'conflict',
         }),
       );
     }
