@@ -117,7 +117,7 @@ export async function stockStatus(deps: StoreSideDeps, accountId: string, ref: s
   });
 }
 
-/** Recent order SKUs, linked SKUs and tracked SKUs, each with the product it sells as (if known). */
+/** Recent order SKUs, linked SKUs and tracked MFN SKUs, each with the product it sells as (if known). */
 async function sharedProducts(
   deps: StoreSideDeps,
   connectionId: string,
@@ -127,7 +127,9 @@ async function sharedProducts(
   const known = new Map<string, string>(levels.map((l) => [l.amazonSku, l.productRef]));
   for (const link of await deps.skuLinks.list(connectionId)) known.set(link.amazonSku, link.productRef);
   const recent = await deps.skuLinks.recentSkus(connectionId, RECENT_SKUS);
-  const all = [...new Set([...recent, ...known.keys()])];
+  // FBA listings get no stock from OrderBridge: they cannot oversell the store's product.
+  const fba = new Set(levels.filter((l) => !l.mfn).map((l) => l.amazonSku));
+  const all = [...new Set([...recent, ...known.keys()])].filter((sku) => !fba.has(sku));
   return productsSharedBySkus(
     all.map((sku) => ({ amazonSku: sku, productRef: known.get(sku) ?? null, lookedUpAs: cropSku(sku, rules) })),
   );

@@ -1793,6 +1793,197 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The installation's network settings (an allowance is on when set here or by the environment) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstallationSettings'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Change the installation's network settings (audit-logged) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there) */
+            allowCustomAmazonEndpoints?: boolean;
+            /** @description store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host) */
+            allowPrivateStoreAddresses?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InstallationSettings'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/plans/{planId}': {
     parameters: {
       query?: never;
@@ -1831,6 +2022,301 @@ export interface paths {
             'application/json': {
               plan: components['schemas']['Plan'];
               released: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/account/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account's buyer personal data retention (PRODUCT.md §12) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyerDataRetention'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Set how many days buyer personal data is kept after an order ended (at most the limit) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            days: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyerDataRetention'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Administrators: the longest buyer data retention any account may set */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            maxDays: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              maxDays: number;
             };
           };
         };
@@ -2462,6 +2948,120 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connections/seller-availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Is this Amazon seller account + marketplace free for an active order connection?
+     * @description One seller account + marketplace may have one active order connection per installation. Adding or activating a second one answers 409 connection_duplicate with the same message.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Seller ID (merchant token), e.g. A2EUQ1WTGCTBG2 */
+          sellerId: string;
+          /** @description marketplace id (A1PA6795UKMFR9) or country code (DE) */
+          marketplace: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description false when another connection of this seller account + marketplace is active (in any account) */
+              available: boolean;
+              /** @description why it is not available, or a hint: a disabled connection of this account already uses it */
+              message?: string;
+              /** @description the existing connection, only when it is in the caller’s account */
+              existingConnectionId?: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Default Response */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3821,6 +4421,8 @@ export interface paths {
                 storeOrderRef: string | null;
                 importedAt: string;
                 updatedAt: string;
+                /** @description when the buyer personal data was removed (data retention); null while it is kept */
+                personalDataPurgedAt?: string | null;
                 /** @description Amazon's raw order JSON */
                 raw: unknown;
               };
@@ -6462,6 +7064,8 @@ export interface components {
       storeOrderRef: string | null;
       importedAt: string;
       updatedAt: string;
+      /** @description when the buyer personal data was removed (data retention); null while it is kept */
+      personalDataPurgedAt?: string | null;
     };
     OrderLineInput: {
       amazonOrderItemId: string;
@@ -6530,6 +7134,8 @@ export interface components {
         storeOrderRef: string | null;
         importedAt: string;
         updatedAt: string;
+        /** @description when the buyer personal data was removed (data retention); null while it is kept */
+        personalDataPurgedAt?: string | null;
         /** @description Amazon's raw order JSON */
         raw: unknown;
       };
@@ -6563,6 +7169,13 @@ export interface components {
         pages: number;
         orders: number;
       } | null;
+    };
+    BuyerDataRetentionInput: {
+      /** @description days buyer personal data is kept after an order was shipped/delivered or cancelled */
+      days: number;
+      defaultDays: number;
+      /** @description the administrators' limit: no account keeps buyer data longer */
+      maxDays: number;
     };
     HubAddressInput: {
       name: string;
@@ -6784,6 +7397,19 @@ export interface components {
       resolved: boolean;
       amazonSkus: string[];
     };
+    InstallationSettingsInput: {
+      /** @description connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there) */
+      allowCustomAmazonEndpoints: boolean;
+      /** @description store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host) */
+      allowPrivateStoreAddresses: boolean;
+      /** @description switched on by the environment (ORDERBRIDGE_ALLOW_…=true) */
+      environment: {
+        /** @description connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there) */
+        allowCustomAmazonEndpoints: boolean;
+        /** @description store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host) */
+        allowPrivateStoreAddresses: boolean;
+      };
+    };
     User: {
       id: string;
       accountId: string;
@@ -6961,6 +7587,8 @@ export interface components {
       storeOrderRef: string | null;
       importedAt: string;
       updatedAt: string;
+      /** @description when the buyer personal data was removed (data retention); null while it is kept */
+      personalDataPurgedAt?: string | null;
     };
     OrderLine: {
       amazonOrderItemId: string;
@@ -7029,6 +7657,8 @@ export interface components {
         storeOrderRef: string | null;
         importedAt: string;
         updatedAt: string;
+        /** @description when the buyer personal data was removed (data retention); null while it is kept */
+        personalDataPurgedAt?: string | null;
         /** @description Amazon's raw order JSON */
         raw: unknown;
       };
@@ -7062,6 +7692,13 @@ export interface components {
         pages: number;
         orders: number;
       } | null;
+    };
+    BuyerDataRetention: {
+      /** @description days buyer personal data is kept after an order was shipped/delivered or cancelled */
+      days: number;
+      defaultDays: number;
+      /** @description the administrators' limit: no account keeps buyer data longer */
+      maxDays: number;
     };
     HubAddress: {
       name: string;
@@ -7282,6 +7919,19 @@ export interface components {
       product: string;
       resolved: boolean;
       amazonSkus: string[];
+    };
+    InstallationSettings: {
+      /** @description connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there) */
+      allowCustomAmazonEndpoints: boolean;
+      /** @description store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host) */
+      allowPrivateStoreAddresses: boolean;
+      /** @description switched on by the environment (ORDERBRIDGE_ALLOW_…=true) */
+      environment: {
+        /** @description connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there) */
+        allowCustomAmazonEndpoints: boolean;
+        /** @description store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host) */
+        allowPrivateStoreAddresses: boolean;
+      };
     };
   };
   responses: never;

@@ -14,6 +14,8 @@ const NAV = [
   { to: '/connections', label: 'Connections' },
   { to: '/orders', label: 'Orders' },
   { to: '/attention', label: 'Needs attention' },
+  { to: '/shipments', label: 'Shipments' },
+  { to: '/stock', label: 'Stock' },
   { to: '/sync-runs', label: 'Sync runs' },
   { to: '/stores', label: 'Stores' },
   { to: '/plan', label: 'Plan' },

@@ -24,6 +24,7 @@ import { ErrorAlert, useNotify } from '../../components';
 import { fieldError, issuesByField, keys, useCancelReasons } from './queries';
 import { ShippingServiceSelect } from './ShippingServiceSelect';
 import { SkuCropPreview } from './SkuCropPreview';
+import { TaxSettingsWarning } from './TaxSettingsWarning';
 
 type FormConfig = Omit<OrdersConfig, 'active' | 'carrierMapping'>;
 
@@ -317,6 +318,11 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
               checked={form.taxIncluded}
               onChange={(e) => set('taxIncluded', e.currentTarget.checked)}
               error={err('taxIncluded')}
+            />
+            <TaxSettingsWarning
+              marketplaceId={connection.marketplaceId}
+              taxIncluded={form.taxIncluded}
+              ignoreAmazonTax={form.ignoreAmazonTax}
             />
             <Switch
               label="Reserve stock for Pending orders"

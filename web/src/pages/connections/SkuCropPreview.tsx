@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { SkuCropRules } from '../../api/types';
 import { ErrorAlert, ScrollTable } from '../../components';
+import { groupsByCroppedSku, SharedProductsWarning } from '../stock/SharedProductsWarning';
 
 interface Sample {
   sku: string;
@@ -90,6 +91,7 @@ export function SkuCropPreview({
           </Table.Tbody>
         </ScrollTable>
       )}
+      <SharedProductsWarning groups={groupsByCroppedSku(samples.filter((s) => !s.error))} context="crop" />
     </div>
   );
 }

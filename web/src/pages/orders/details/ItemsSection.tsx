@@ -2,7 +2,7 @@ import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState, Money, ScrollTable } from '../../../components';
 import type { OrderLine } from '../types';
-import { formatRate } from './format';
+import { TaxRate } from './TaxRate';
 import { Section } from './Section';
 
 /** Amazon's item lines: SKU, cropped SKU and the store product it resolves to, quantities and money. */
@@ -104,7 +104,7 @@ export function ItemsSection({
                   <Stack gap={0} align="flex-end">
                     <Money amount={l.lineTax} currency={currency} size="sm" />
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {formatRate(l.taxRate)}
+                      <TaxRate line={l} />
                     </Text>
                   </Stack>
                 </Table.Td>

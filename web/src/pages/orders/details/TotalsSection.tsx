@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { humanize, Money, ScrollTable } from '../../../components';
 import { isZeroAmount, type Order, type OrderLine } from '../types';
-import { formatRate } from './format';
+import { TaxRate } from './TaxRate';
 import { Section } from './Section';
 
 const excludedOf = (l: OrderLine): string | null =>
@@ -69,7 +69,9 @@ export function TotalsSection({ order, lines }: { order: Order; lines: OrderLine
                   <Table.Td style={{ textAlign: 'right' }}>
                     <Money amount={l.lineNet} currency={currency} size="sm" />
                   </Table.Td>
-                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatRate(l.taxRate)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                    <TaxRate line={l} />
+                  </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
                     <Money amount={l.lineTax} currency={currency} size="sm" />
                   </Table.Td>
