@@ -56,8 +56,7 @@ export class AuthService {
     const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
     // A failure stays counted (it was reserved before the check); a success gives its attempt back.
     if (!user || !valid) return err(invalidCredentials());
-    await this.deps.throttle.clear(keys[0]!.key);
-    for (const { key, policy } of keys.slice(1)) await this.deps.throttle.release(key, policy.threshold);
+    await this.giveBack(keys);
     const account = await this.deps.accounts.findById(user.accountId);
     if (!account) return err(invalidCredentials());
     const sessionSecret = newSecret();
@@ -78,12 +77,22 @@ export class AuthService {
     return ok({ user: plain, account, csrfToken, sessionSecret });
   }
 
-  /** Checks the current password before `users.setPassword`; a wrong one counts as a failed login. */
-  async checkPassword(userId: string, password: string): Promise<Result<void>> {
-    const passwordHash = await this.deps.users.passwordHashOf(userId);
-    if (!passwordHash || !(await verifyPassword(passwordHash, password))) {
-      return err(new AppError('password_wrong', 'The current password is wrong', { kind: 'invalid' }));
-    }
+  /**
+   * Checks the current password before `users.setPassword`, throttled like a login (same keys), so
+   * a stolen session cannot guess it in parallel either.
+   */
+  async checkPassword(userId: string, password: string, clientAddress: string): Promise<Result<void>> {
+    const wrong = () => err(new AppError('password_wrong', 'The current password is wrong', { kind: 'invalid' }));
+    const [user, passwordHash] = await Promise.all([
+      this.deps.users.findById(userId),
+      this.deps.users.passwordHashOf(userId),
+    ]);
+    if (!user || !passwordHash) return wrong();
+    const keys = throttleKeys(normaliseEmail(user.email), clientAddress);
+    const refused = await this.reserveAttempt(keys, this.deps.clock.now());
+    if (refused) return err(refused);
+    if (!(await verifyPassword(passwordHash, password))) return wrong();
+    await this.giveBack(keys);
     return ok(undefined);
   }
 
@@ -156,6 +165,12 @@ export class AuthService {
       });
     }
     return null;
+  }
+
+  /** A success: the pair's count starts over; the address and email get their attempt back. */
+  private async giveBack(keys: ReturnType<typeof throttleKeys>): Promise<void> {
+    await this.deps.throttle.clear(keys[0]!.key);
+    for (const { key, policy } of keys.slice(1)) await this.deps.throttle.release(key, policy.threshold);
   }
 
   private async slide(session: Session, now: Date): Promise<void> {

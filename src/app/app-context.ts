@@ -48,6 +48,10 @@ import { AmazonAuthorizationRepository } from '../db/amazon-authorization.reposi
 import type { Connection } from '../domain/connection.js';
 import { AmazonAuthorizationService } from '../sync/amazon-authorization.service.js';
 import { testConnection, type ConnectionTestResult } from '../sync/connection-test.js';
+import { BuyerDataRepository } from '../db/buyer-data.repository.js';
+import { InstallationSettingsRepository } from '../db/installation-settings.repository.js';
+import { BuyerDataRetentionService } from '../sync/buyer-data-retention.service.js';
+import { purgeBuyerData } from '../sync/purge-buyer-data.js';
 
 /** Everything a command or the server needs, wired once (the composition root). */
 export interface App {
@@ -76,6 +80,10 @@ export interface App {
   /** Durable jobs (embedded runner on the jobs table; graphile-worker in scale-out mode later). */
   jobs: JobQueue;
   importOrders(connectionId: string, options: ImportOptions): Promise<Result<ImportSummary>>;
+  /** Buyer personal data retention: per-account days under the administrators' cap (PRODUCT.md §12). */
+  retention: BuyerDataRetentionService;
+  /** Removes buyer personal data of orders past retention (the daily job); returns how many. */
+  purgeBuyerData(signal?: AbortSignal): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -152,6 +160,7 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
   };
   const users = new UserService(accountDeps);
   const owner = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+  const retention = new BuyerDataRetentionService(db, new InstallationSettingsRepository(db), audit, clock);
   const importDeps = {
     db,
     connections: connectionRepo,
@@ -205,6 +214,9 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     syncRuns,
     jobs,
     importOrders: (connectionId, opts) => importOrders(importDeps, connectionId, opts),
+    retention,
+    purgeBuyerData: (signal) =>
+      purgeBuyerData({ buyerData: new BuyerDataRepository(db), retention, clock, logger, signal }),
     close: () => database.close(),
   };
 }

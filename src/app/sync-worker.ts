@@ -1,6 +1,9 @@
 import { scheduledJobKey } from '../jobs/job-maintenance.js';
 import type { JobHandlers, JobQueue } from '../jobs/job-queue.js';
 import type { ImportTrigger } from '../sync/import-orders.js';
+import { SYNC_ABORTED } from '../sync/import-run.js';
+import { AppError } from '../lib/errors.js';
+import { PURGE_BUYER_DATA_JOB } from '../sync/purge-buyer-data.js';
 import { JOBS } from '../sync/store-side-deps.js';
 import type { App } from './app-context.js';
 import { storeSideHandlers } from './store-side-jobs.js';
@@ -34,12 +37,26 @@ export class SyncWorker {
         const trigger = (job.payload.trigger as ImportTrigger | undefined) ?? 'schedule';
         const result = await this.app.importOrders(connectionId, { trigger, signal, jobId: job.id });
         if (!result.ok && !BENIGN.has(result.error.code)) throw result.error;
+        // Stopped part-way (shutdown, lost lease): the job is not done; the queue hands it back.
+        if (result.ok && result.value.error?.code === SYNC_ABORTED) {
+          throw new AppError(SYNC_ABORTED, result.value.error.message, { kind: 'conflict', retryable: true });
+        }
+      },
+      [PURGE_BUYER_DATA_JOB]: async ({ signal }) => {
+        await this.app.purgeBuyerData(signal);
       },
       ...storeSideHandlers(this.app.storeSide),
     };
   }
 
   async start(concurrency: number): Promise<void> {
+    // Buyer data retention: once a day for the whole installation (first run at start).
+    await this.queue.schedule(PURGE_BUYER_DATA_JOB, {
+      key: 'installation',
+      intervalSeconds: 86_400,
+      payload: {},
+      queue: PURGE_BUYER_DATA_JOB,
+    });
     await this.reconcileSchedules();
     await this.queue.start({ handlers: this.handlers, concurrency });
     this.timer = setInterval(() => {

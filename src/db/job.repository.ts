@@ -179,6 +179,25 @@ export class JobRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Shutdown of a runner: its running jobs back to the queue, due now, without using an attempt. */
+  async handBack(workerId: string, now: string): Promise<number> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({
+        state: 'queued',
+        run_at: now,
+        attempts: sql`attempts - 1`,
+        locked_by: null,
+        locked_at: null,
+        lease_until: null,
+        updated_at: now,
+      })
+      .where('state', '=', 'running')
+      .where('locked_by', '=', workerId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Running jobs whose lease ran out: their process died or hung. */
   async expiredLeases(now: string, limit = 50): Promise<RunningJob[]> {
     const rows = await this.db

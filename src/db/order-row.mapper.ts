@@ -39,6 +39,7 @@ export function toOrder(row: Selectable<OrdersTable>): Order {
     storeOrderRef: row.store_order_ref,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
+    personalDataPurgedAt: row.personal_data_purged_at ?? null,
   };
 }
 

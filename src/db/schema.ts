@@ -18,6 +18,8 @@ export interface AccountsTable {
   created_at: string;
   /** The account's plan (plans.id); defaults to 'self-hosted'. */
   plan_id: Generated<string>;
+  /** Days buyer personal data is kept after an order ends (migration 0011); null = the default (30). */
+  buyer_data_retention_days: Generated<number | null>;
 }
 
 export interface ConnectionsTable {
@@ -83,6 +85,8 @@ export interface OrdersTable {
   store_attempts: Generated<number>;
   imported_at: string;
   updated_at: string;
+  /** When the buyer's personal data was removed (retention, migration 0011); null = still held. */
+  personal_data_purged_at: Generated<string | null>;
 }
 
 export interface OrderLinesTable {

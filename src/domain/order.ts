@@ -76,6 +76,8 @@ export interface Order {
   storeOrderRef: string | null;
   importedAt: string;
   updatedAt: string;
+  /** When buyer personal data was removed (retention); absent on orders not read from the database. */
+  personalDataPurgedAt?: string | null;
 }
 
 export interface OrderEvent {

@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { API_SECURITY, API_SECURITY_SCHEMES, HUB_OPENAPI_TAG, HUB_SECURITY_SCHEMES } from './hub-openapi.js';
 import { registerAccountRoutes } from './routes/account.routes.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
+import { registerRetentionRoutes } from './routes/retention.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
 import { registerConnectionSetupRoutes } from './routes/connection-setup.routes.js';
@@ -70,6 +71,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'stores' },
         { name: 'write-back' },
         { name: 'stock', description: 'What OrderBridge sends to Amazon per SKU, and why' },
+        { name: 'data retention', description: 'How long buyer personal data is kept (PRODUCT.md §12)' },
         { name: 'system' },
         HUB_OPENAPI_TAG,
       ],
@@ -93,6 +95,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   registerAccountRoutes(server, deps);
   registerUserRoutes(server, deps);
   registerAdminRoutes(server, deps);
+  registerRetentionRoutes(server, deps);
   registerConnectionRoutes(server, deps);
   registerConnectionSetupRoutes(server, deps);
   registerReferenceRoutes(server, deps);

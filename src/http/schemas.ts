@@ -109,6 +109,9 @@ export const orderSchema = z
     storeOrderRef: nullableString,
     importedAt: z.string(),
     updatedAt: z.string(),
+    personalDataPurgedAt: nullableString
+      .optional()
+      .describe('when the buyer personal data was removed (data retention); null while it is kept'),
   })
   .meta({ id: 'Order' });
 

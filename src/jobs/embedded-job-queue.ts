@@ -17,10 +17,13 @@ import type {
   JobPayload,
   JobQueue,
   ScheduleOptions,
+  StopOptions,
   WorkerOptions,
 } from './job-queue.js';
 import { JobLoop } from './job-loop.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+
+const DEFAULT_STOP_GRACE_MS = 5_000;
 
 export interface EmbeddedJobQueueOptions {
   /** Must move with real time: leases are compared across processes. */
@@ -123,11 +126,14 @@ export class EmbeddedJobQueue implements JobQueue {
     return Promise.resolve();
   }
 
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     const loop = this.loop;
     if (!loop) return;
-    await loop.stop();
+    const finished = await loop.stop(options.graceMs ?? DEFAULT_STOP_GRACE_MS);
     this.loop = null;
+    // A handler that ignored its signal past the grace period: its job goes back to the queue
+    // now, so the next start runs it at once instead of after the lease expires.
+    if (!finished) await this.jobs.handBack(this.exec.workerId, this.exec.clock.nowIso());
   }
 
   async runOnce(handlers: JobHandlers): Promise<JobInfo | null> {

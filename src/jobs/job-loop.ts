@@ -34,12 +34,22 @@ export class JobLoop {
     this.done = this.run();
   }
 
-  /** Stops claiming, aborts the running jobs' signals and waits for them. */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, aborts the running jobs' signals and waits for them, at most `graceMs`.
+   * Returns false when some job was still running at the deadline.
+   */
+  async stop(graceMs: number): Promise<boolean> {
     this.stopController.abort();
     this.wake();
     await this.done;
-    await Promise.allSettled([...this.running]);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const finished = Promise.allSettled([...this.running]).then(() => true as const);
+    try {
+      return await Promise.race([finished, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   wake(): void {

@@ -68,6 +68,11 @@ export interface WorkerOptions {
   pollIntervalMs?: number | undefined;
 }
 
+export interface StopOptions {
+  /** How long running jobs get to wind down before they are handed back anyway (default 5000 ms). */
+  graceMs?: number | undefined;
+}
+
 export type JobEvent =
   | { type: 'started'; job: JobInfo }
   | { type: 'succeeded'; job: JobInfo; durationMs: number }
@@ -88,8 +93,11 @@ export interface JobQueue {
   unschedule(name: string, key: string): Promise<void>;
   /** Starts running jobs in the background. */
   start(options: WorkerOptions): Promise<void>;
-  /** Stops claiming, aborts running jobs' signals and waits for them to finish. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming, aborts running jobs' signals and waits for them to finish (at most
+   * `graceMs`); a job stopped this way goes back to the queue without using an attempt.
+   */
+  stop(options?: StopOptions): Promise<void>;
   /** Runs at most one due job to its end (for tests and the CLI); null when none was due. */
   runOnce(handlers: JobHandlers): Promise<JobInfo | null>;
   /** Runs due jobs one after another until none is left; returns how many ran. */

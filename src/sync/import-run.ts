@@ -107,12 +107,18 @@ export class ImportRun {
     let next: ReturnType<typeof fetchPage> | null = fetchPage(null);
     let windowEnd: string | null = null;
     while (next !== null) {
-      const page: Awaited<ReturnType<typeof fetchPage>> = await next;
+      // A stop (shutdown) does not wait for Amazon's latency or rate-limit wait: the page is read again next run.
+      const page: Awaited<ReturnType<typeof fetchPage>> | null = await untilAborted(next, this.options.signal);
+      if (page === null) return { windowEnd, error: abortedError() };
       if (!page.ok) return { windowEnd, error: page.error };
       windowEnd ??= page.value.lastUpdatedBefore;
       const token: string | null = page.value.nextToken;
       next = token !== null && !this.options.signal?.aborted ? fetchPage(token) : null;
-      for (const raw of page.value.orders) this.count(await this.importOrder(raw, 'searchOrders'));
+      for (const raw of page.value.orders) {
+        // Each order is its own transaction: stopping between two orders leaves nothing half stored.
+        if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
+        this.count(await this.importOrder(raw, 'searchOrders'));
+      }
       this.pages++;
       await this.reportProgress(from);
       if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
@@ -197,8 +203,21 @@ export class ImportRun {
   }
 }
 
+/** The promise's value, or null as soon as `signal` aborts (the promise is left to settle unobserved). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T | null> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise<T | null>((resolve, reject) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export const SYNC_ABORTED = 'sync_aborted';
+
 function abortedError(): AppError {
-  return new AppError('sync_aborted', 'The sync was stopped before it finished; the next run re-reads the window', {
+  return new AppError(SYNC_ABORTED, 'The sync was stopped before it finished; the next run re-reads the window', {
     kind: 'conflict',
     retryable: true,
   });

@@ -78,6 +78,30 @@ describeEachDatabase('Login throttling under attack, and API tokens', (ctx) => {
     expect(rows.every((r) => r.attempts === 0)).toBe(true);
   });
 
+  it('throttles parallel guesses at the current password (change password) like logins', async () => {
+    const session = await login(MIA.password, '198.51.100.6');
+    const cookie = session.cookies.find((c) => c.name === 'orderbridge_session')!;
+    const headers = {
+      cookie: `orderbridge_session=${cookie.value}`,
+      'x-csrf-token': session.json<{ csrfToken: string }>().csrfToken,
+    };
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        server.inject({
+          method: 'PUT',
+          url: '/api/auth/password',
+          headers,
+          remoteAddress: '203.0.113.50',
+          payload: { currentPassword: `guess-${i}`, newPassword: 'stolen-session-pw-1' },
+        }),
+      ),
+    );
+    const statuses = guesses.map((g) => g.statusCode);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    expect(guesses.find((g) => g.statusCode === 429)!.headers['retry-after']).toBe('30');
+  });
+
   it('creates API tokens only for a logged-in user: a token gets 403', async () => {
     const session = await login(MIA.password, '198.51.100.5');
     const cookie = session.cookies.find((c) => c.name === 'orderbridge_session')!;

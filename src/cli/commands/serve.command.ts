@@ -44,19 +44,45 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
     if (firstAdmin) lines.push(...firstAdminLines(firstAdmin, `${base}/login`));
     process.stdout.write(`${lines.join('\n')}\n`);
     const running = app;
-    const shutdown = async (): Promise<void> => {
-      await server.close();
-      await worker.stop();
+    onStopSignal(async () => {
+      // Jobs first: they may still write; then no new requests; the sandboxes last (jobs call them).
+      await Promise.all([worker.stop(), server.close()]);
       await demo?.stop();
       await running.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown());
-    process.once('SIGTERM', () => void shutdown());
+    }, running);
   } catch (error) {
     await app?.close();
     fail(error, false);
   }
+}
+
+/** The whole stop may take this long; then the process exits anyway (jobs were handed back before). */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
+/**
+ * SIGTERM/SIGINT: stop within seconds, exit 0 when everything closed cleanly. A second signal, or
+ * the deadline, ends the process at once (exit 1).
+ */
+function onStopSignal(stop: () => Promise<void>, app: App): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.logger.error({ signal }, 'shutdown deadline passed; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
 }
 
 export function registerServe(program: Command): void {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
@@ -25,11 +25,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
     },
     handler: async (req, reply) => {
       const result = await auth.login(req.body.email, req.body.password, req.ip);
-      if (!result.ok) {
-        const retry = result.error.details.retryAfterSeconds;
-        if (typeof retry === 'number') void reply.header('retry-after', String(retry));
-        throw result.error;
-      }
+      if (!result.ok) throw withRetryAfter(reply, result.error);
       const { sessionSecret, ...signedIn } = result.value;
       setSessionCookie(reply, sessionSecret, secure);
       return signedIn;
@@ -68,8 +64,8 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
     handler: async (req, reply) => {
       const principal = authOf(req);
       if (!principal.userId) throw new AppError('session_required', 'This needs a logged-in user', { kind: 'auth' });
-      const checked = await auth.checkPassword(principal.userId, req.body.currentPassword);
-      if (!checked.ok) throw checked.error;
+      const checked = await auth.checkPassword(principal.userId, req.body.currentPassword, req.ip);
+      if (!checked.ok) throw withRetryAfter(reply, checked.error);
       const changed = await deps.app.accounts.users.setPassword(
         principal.userId,
         req.body.newPassword,
@@ -94,4 +90,11 @@ export function registerAuthRoutes(server: FastifyInstance, deps: RouteDeps): vo
       return switched.value;
     },
   });
+}
+
+/** A throttled answer says when to try again (the error's details.retryAfterSeconds). */
+function withRetryAfter(reply: FastifyReply, error: AppError): AppError {
+  const retry = error.details.retryAfterSeconds;
+  if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+  return error;
 }

@@ -1,0 +1,227 @@
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openApp, type App } from '../../src/app/app-context.js';
+import { SyncWorker } from '../../src/app/sync-worker.js';
+import type { Database } from '../../src/db/schema.js';
+import { buildHttpServer } from '../../src/http/http-server.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import type { CreateOrderInput } from '../../src/sandbox/amazon/create-order.js';
+import { silentLogger } from '../../src/lib/logger.js';
+import { PURGE_BUYER_DATA_JOB } from '../../src/sync/purge-buyer-data.js';
+import { authorize } from '../helpers/api-auth.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { operationsOf, recordCalls, TAGS_BY_TEST, type OpenApiDoc } from '../helpers/openapi-coverage.js';
+import { openStoreTestEnv, runJobsUntil, wooOrdersByAmazonId, type StoreTestEnv } from '../helpers/store-test-env.js';
+import { DE, testConfig } from '../helpers/test-app.js';
+
+const DAY_MS = 86_400_000;
+
+/** Unique strings in every personal field of an Amazon order, so any copy of them can be found. */
+function markers(tag: string) {
+  return {
+    name: `Zelda ${tag}name`,
+    email: `${tag}mail@marketplace.amazon.de`,
+    company: `${tag}company GmbH`,
+    street: `${tag}street 12`,
+    city: `${tag}city`,
+    phone: `+49 30 ${tag}7788`,
+    taxId: `DE${tag}TAXID`,
+    gift: `Alles Gute, ${tag}gift "Jürgen"!`,
+  };
+}
+
+function amazonOrder(m: ReturnType<typeof markers>): CreateOrderInput {
+  return {
+    salesChannel: { marketplaceId: DE },
+    buyer: { buyerName: m.name, buyerEmail: m.email, buyerCompanyName: m.company },
+    recipient: {
+      deliveryAddress: {
+        name: m.name,
+        addressLine1: m.street,
+        city: m.city,
+        postalCode: '10115',
+        countryCode: 'DE',
+        phone: m.phone,
+      },
+    },
+    tax: { taxRegistrations: [{ entityType: 'BUYER', taxRegistrationType: 'VAT', taxRegistrationNumber: m.taxId }] },
+    orderItems: [
+      {
+        quantityOrdered: 1,
+        product: { sellerSku: 'BOTTLE-750-SS' },
+        fulfillment: { packing: { giftOption: { giftMessage: m.gift, giftWrapLevel: 'CLASSIC' } } },
+      },
+    ],
+  };
+}
+
+/** Every text of every row of every table, as one string per table. */
+async function everyTable(db: Kysely<Database>, dialect: string): Promise<Map<string, string>> {
+  const tables =
+    dialect === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db);
+  const dump = new Map<string, string>();
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    // Column texts as stored (JSON columns hold a value JSON-escaped once).
+    dump.set(name, rows.rows.flatMap((row) => Object.values(row).map(String)).join('\n'));
+  }
+  return dump;
+}
+
+const tablesHolding = (dump: Map<string, string>, values: string[]): string[] =>
+  [...dump].flatMap(([table, text]) =>
+    values
+      .filter((v) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1)))
+      .map((v) => `${table}: ${v}`),
+  );
+
+/**
+ * PRODUCT.md §12: buyer personal data is purged after the account's retention once an order was
+ * shipped or cancelled — from every table — while the order keeps its money, lines, statuses and
+ * timeline; orders still within retention or not ended keep theirs.
+ */
+describeEachDatabase('buyer data retention', (ctx) => {
+  let env: StoreTestEnv;
+  let server: FastifyInstance;
+  let called: Set<string>;
+  let later: App | null = null;
+
+  beforeEach(async () => {
+    env = await openStoreTestEnv(ctx.url());
+    server = await buildHttpServer({ app: env.app, requestSync: () => Promise.resolve('job') });
+    called = recordCalls(server);
+    await authorize(server, env.app);
+  });
+  afterEach(async () => {
+    await later?.close();
+    later = null;
+    await server.close();
+    await env.close();
+  });
+
+  /** The daily job as a server runs it, in an app whose clock is `days` ahead. */
+  async function runPurgeJobAfter(days: number): Promise<void> {
+    await later?.close();
+    const clock = new ManualClock(new Date(Date.now() + days * DAY_MS).toISOString());
+    later = await openApp(testConfig(ctx.url()), { logger: silentLogger, clock });
+    const worker = new SyncWorker(later, later.jobs);
+    const handler = worker.handlers[PURGE_BUYER_DATA_JOB];
+    if (!handler) throw new Error('no purge handler');
+    await later.jobs.enqueue(PURGE_BUYER_DATA_JOB, {});
+    expect(await later.jobs.drain({ [PURGE_BUYER_DATA_JOB]: handler })).toBe(1);
+  }
+
+  const details = async (amazonOrderId: string) => {
+    const res = await server.inject({ method: 'GET', url: `/api/orders/${amazonOrderId}` });
+    expect(res.statusCode).toBe(200);
+    return res.json<{
+      order: Record<string, unknown> & { totals: unknown; buyer: unknown; personalDataPurgedAt?: string | null };
+      lines: Array<Record<string, unknown>>;
+      timeline: Array<{ kind: string; summary: string }>;
+    }>();
+  };
+
+  it('purges shipped and cancelled orders past retention from every table, keeping the order', async () => {
+    const { amazon, woo, app } = env;
+    const [shipped, cancelled, open] = [markers('qx1'), markers('qx2'), markers('qx3')];
+    const ids = [shipped, cancelled, open].map((m) => amazon.sandbox.createOrder(amazonOrder(m)).orderId);
+    const [shippedId, cancelledId, openId] = ids as [string, string, string];
+    amazon.sandbox.advanceClock(180); // searchOrders sees orders after Amazon's two minutes
+    const imported = await app.importOrders(env.connectionId, { trigger: 'manual' });
+    if (!imported.ok) throw imported.error;
+    await runJobsUntil(app, () => wooOrdersByAmazonId(woo).size === 3);
+
+    // The store ships one order (confirmed to Amazon); Amazon cancels another; the third stays open.
+    const wooId = wooOrdersByAmazonId(woo).get(shippedId)?.[0]?.id ?? 0;
+    woo.sandbox.shipOrder({ orderId: wooId, customProvider: 'Speedy Parcel', trackingNumber: 'SP-1' });
+    await app.storeSideService.pollStore(app.accountId, env.storeId);
+    await runJobsUntil(app, () => amazon.sandbox.getOrder(shippedId).fulfillment?.fulfillmentStatus === 'SHIPPED');
+    amazon.sandbox.advanceOrder(cancelledId, 'cancel');
+    amazon.sandbox.advanceClock(180);
+    await app.importOrders(env.connectionId, { trigger: 'manual' });
+    await app.runStoreJobs();
+
+    // Every personal value really is stored (the test would prove nothing otherwise).
+    const all = (m: ReturnType<typeof markers>) => Object.values(m);
+    const before = await everyTable(app.db, ctx.dialect);
+    expect(tablesHolding(before, all(shipped)).length).toBeGreaterThanOrEqual(all(shipped).length);
+    const kept = { shipped: await details(shippedId), cancelled: await details(cancelledId) };
+    expect(kept.shipped.order.status).toBe('shipped');
+    expect(kept.cancelled.order.status).toBe('cancelled');
+
+    // A member shortens retention to 10 days; longer than the administrators' limit is refused.
+    const tooLong = await server.inject({ method: 'PUT', url: '/api/account/retention', payload: { days: 45 } });
+    expect(tooLong.json()).toMatchObject({ error: { code: 'retention_days_out_of_range' } });
+    const set = await server.inject({ method: 'PUT', url: '/api/account/retention', payload: { days: 10 } });
+    expect(set.json()).toEqual({ days: 10, defaultDays: 30, maxDays: 30 });
+    expect((await server.inject({ method: 'GET', url: '/api/account/retention' })).json()).toMatchObject({ days: 10 });
+
+    // Within retention: nothing goes.
+    await runPurgeJobAfter(5);
+    expect(tablesHolding(await everyTable(app.db, ctx.dialect), all(shipped))).toHaveLength(
+      tablesHolding(before, all(shipped)).length,
+    );
+
+    // Past retention: no personal value of the ended orders is left in any table.
+    await runPurgeJobAfter(11);
+    const after = await everyTable(app.db, ctx.dialect);
+    expect(tablesHolding(after, [...all(shipped), ...all(cancelled)])).toEqual([]);
+    // The open order keeps all of its data.
+    expect(tablesHolding(after, all(open))).toEqual(tablesHolding(before, all(open)));
+    expect((await details(openId)).order.personalDataPurgedAt).toBeNull();
+
+    // The purged orders keep ids, money, lines, statuses and timeline, and say when data went.
+    for (const [id, was] of [
+      [shippedId, kept.shipped],
+      [cancelledId, kept.cancelled],
+    ] as const) {
+      const now = await details(id);
+      expect(now.order.amazonOrderId).toBe(id);
+      expect(now.order.totals).toEqual(was.order.totals);
+      expect(now.order.status).toBe(was.order.status);
+      expect(now.order.amazonStatus).toBe(was.order.amazonStatus);
+      expect(now.order.buyer).toBeNull();
+      expect(now.order.personalDataPurgedAt).toMatch(/Z$/);
+      expect(now.lines.map((l) => [l.sellerSku, l.lineGross, l.quantityOrdered])).toEqual(
+        was.lines.map((l) => [l.sellerSku, l.lineGross, l.quantityOrdered]),
+      );
+      expect(now.timeline.map((e) => e.kind)).toEqual([
+        ...was.timeline.map((e) => e.kind),
+        'order.personal_data_purged',
+      ]);
+    }
+    // A second run finds nothing more to do.
+    await runPurgeJobAfter(12);
+    expect((await details(shippedId)).timeline.filter((e) => e.kind === 'order.personal_data_purged')).toHaveLength(1);
+  });
+
+  it('lets only administrators raise the limit, and calls every data retention operation', async () => {
+    const { app } = env;
+    const outOfRange = await server.inject({ method: 'PUT', url: '/api/account/retention', payload: { days: 0 } });
+    expect(outOfRange.statusCode).toBe(400);
+    // An API token acts as a member.
+    const member = await server.inject({ method: 'PUT', url: '/api/admin/retention', payload: { maxDays: 90 } });
+    expect(member.json()).toMatchObject({ error: { code: 'forbidden' } });
+    const admin = { email: 'ada@example.com', name: 'Ada', password: 'ada-password-123', role: 'admin' as const };
+    const created = await app.accounts.users.create(app.accountId, admin, 'test');
+    if (!created.ok) throw created.error;
+    const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: admin });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const headers = { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const cap = await server.inject({ method: 'PUT', url: '/api/admin/retention', headers, payload: { maxDays: 90 } });
+    expect(cap.json()).toEqual({ maxDays: 90 });
+    const longer = await server.inject({ method: 'PUT', url: '/api/account/retention', payload: { days: 60 } });
+    expect(longer.json()).toEqual({ days: 60, defaultDays: 30, maxDays: 90 });
+    // Lowering the limit lowers every account above it at once.
+    await server.inject({ method: 'PUT', url: '/api/admin/retention', headers, payload: { maxDays: 20 } });
+    expect((await server.inject({ method: 'GET', url: '/api/account/retention' })).json()).toMatchObject({ days: 20 });
+    const doc = (await server.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApiDoc>();
+    const operations = operationsOf(doc, TAGS_BY_TEST['buyer-data-retention.e2e.test.ts']);
+    expect(operations).toHaveLength(3);
+    expect(operations.filter((op) => !called.has(op))).toEqual([]);
+  });
+});
