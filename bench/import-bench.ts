@@ -24,7 +24,9 @@ export async function runImportBench(options: { orders: number; rateScale: numbe
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-bench-'));
   const sandbox = await startAmazonSandbox({ seed: 42, rateScale: options.rateScale });
   sandbox.sandbox.generateOrders({ count: options.orders, marketplaceId: MARKETPLACE });
-  const app = await openApp(loadConfig({ ...process.env, ORDERBRIDGE_DATA_DIR: dataDir }), { logger: silentLogger });
+  // The sandbox runs on 127.0.0.1 in this process: a custom Amazon endpoint.
+  const env = { ...process.env, ORDERBRIDGE_DATA_DIR: dataDir, ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: 'true' };
+  const app = await openApp(loadConfig(env), { logger: silentLogger });
   try {
     const added = await app.connections.add(
       app.accountId,

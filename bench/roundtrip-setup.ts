@@ -16,6 +16,9 @@ export function openBenchApp(dataDir: string, databaseUrl: string | undefined): 
   const config = loadConfig({
     ORDERBRIDGE_DATA_DIR: dataDir,
     ORDERBRIDGE_SECRET_KEY: BENCH_SECRET_KEY,
+    // The benchmark's sandboxes run on 127.0.0.1 (in this or the parent process).
+    ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: 'true',
+    ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES: 'true',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   return openApp(config, { logger: silentLogger });

@@ -7,6 +7,7 @@ import { RateLimitRegistry } from '../amazon/rate-limit-registry.js';
 import { SpApiTransport } from '../amazon/sp-api-transport.js';
 import type { Connection } from '../domain/connection.js';
 import type { Result } from '../lib/result.js';
+import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { IMPORT_INCLUDED_DATA } from '../sync/order-completeness.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
@@ -27,8 +28,18 @@ export class AmazonPorts {
     private readonly connections: ConnectionService,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Custom (non-Amazon) SP-API/LWA URLs only when the installation allows them, checked at every use. */
+    private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null = null,
   ) {
     this.limits = new RateLimitRegistry(clock);
+  }
+
+  /** Throws before any call (the LWA call posts the app's secret) when an endpoint is not allowed now. */
+  private async assertEndpointsAllowed(connection: Connection): Promise<void> {
+    for (const field of ['spApiBaseUrl', 'lwaUrl'] as const) {
+      const allowed = await this.endpoints?.checkAmazonUrl(connection[field], field);
+      if (allowed && !allowed.ok) throw allowed.error;
+    }
   }
 
   private readonly transports = new Map<string, { version: string; transport: SpApiTransport }>();
@@ -67,6 +78,7 @@ export class AmazonPorts {
   }
 
   async forConnection(connection: Connection): Promise<AmazonOrdersPort> {
+    await this.assertEndpointsAllowed(connection);
     const cached = this.cache.get(connection.id);
     if (cached && cached.version === connection.updatedAt) return cached.port;
     const client = new AmazonOrdersClient(await this.transportFor(connection));
@@ -93,6 +105,7 @@ export class AmazonPorts {
    * LWA exchange (own token cache) and no retries: the answer is about the credentials as saved.
    */
   async probe(connection: Connection): Promise<Result<unknown>> {
+    await this.assertEndpointsAllowed(connection);
     const transport = await this.newTransport(connection, { probe: true });
     return new AmazonOrdersClient(transport).searchOrders({
       lastUpdatedAfter: new Date(this.clock.now().getTime() - 3_600_000).toISOString(),
@@ -104,6 +117,7 @@ export class AmazonPorts {
 
   /** Shipments, feeds and listings of a connection (the write-back to Amazon). */
   async writeBackFor(connection: Connection): Promise<AmazonWriteBackPort> {
+    await this.assertEndpointsAllowed(connection);
     return createAmazonWriteBack(connection, await this.transportFor(connection));
   }
 }

@@ -48,6 +48,9 @@ import { AmazonAuthorizationRepository } from '../db/amazon-authorization.reposi
 import type { Connection } from '../domain/connection.js';
 import { AmazonAuthorizationService } from '../sync/amazon-authorization.service.js';
 import { testConnection, type ConnectionTestResult } from '../sync/connection-test.js';
+import type { ResolveHost } from '../net/guarded-agent.js';
+import type { NetworkSettings } from '../sync/network-settings.service.js';
+import { createOutbound } from './outbound.js';
 import { BuyerDataRepository } from '../db/buyer-data.repository.js';
 import { InstallationSettingsRepository } from '../db/installation-settings.repository.js';
 import { BuyerDataRetentionService } from '../sync/buyer-data-retention.service.js';
@@ -67,6 +70,8 @@ export interface App {
   storeSide: StoreSideDeps;
   storeSideService: StoreSideService;
   plans: PlanService;
+  /** Installation-wide network allowances (custom Amazon endpoints, private store addresses). */
+  network: NetworkSettings;
   /** Connect with Amazon: consent URL and callback (PRODUCT.md §4). */
   amazonAuthorization: AmazonAuthorizationService;
   /** Test connection: one cheap authenticated call, a clear message per failure. */
@@ -95,7 +100,10 @@ export interface AccountServices {
   accounts: AccountService;
 }
 
-export async function openApp(config: AppConfig, options: { logger?: Logger; clock?: Clock } = {}): Promise<App> {
+export async function openApp(
+  config: AppConfig,
+  options: { logger?: Logger; clock?: Clock; resolveHost?: ResolveHost } = {},
+): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const database = await createDatabase(
@@ -112,11 +120,19 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
   const skuLinks = new SkuLinkRepository(db);
   const audit = new AuditLogRepository(db);
   const storeRepo = new StoreRepository(db);
-  const connections = new ConnectionService(connectionRepo, skuLinks, audit, secretBox, clock, storeRepo, planRepo, {
-    clientId: config.lwaClientId,
-    clientSecret: config.lwaClientSecret,
-  });
-  const amazon = new AmazonPorts(connections, clock, logger);
+  const { network, outbound } = createOutbound(db, audit, clock, config, options.resolveHost);
+  const connections = new ConnectionService(
+    connectionRepo,
+    skuLinks,
+    audit,
+    secretBox,
+    clock,
+    storeRepo,
+    planRepo,
+    { clientId: config.lwaClientId, clientSecret: config.lwaClientSecret },
+    outbound,
+  );
+  const amazon = new AmazonPorts(connections, clock, logger, outbound);
   const jobs = new EmbeddedJobQueue(db, { clock });
   const stock = new StockRepository(db);
   const stores = new StoreService(
@@ -125,9 +141,11 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
     secretBox,
     clock,
     createHubPort({ db, jobs, stock, storeRepo, clock }),
+    outbound,
   );
   const storeSide: StoreSideDeps = {
     db,
+    outbound,
     orders: orderRepo,
     orderStore: new OrderStoreRepository(db),
     shipments: new ShipmentRepository(db),
@@ -194,7 +212,10 @@ export async function openApp(config: AppConfig, options: { logger?: Logger; clo
       audit,
       clock,
       config,
+      undefined,
+      outbound,
     ),
+    network,
     testConnection: (connection) => testConnection(connection, (c) => amazon.probe(c), clock),
     accounts: {
       deps: accountDeps,

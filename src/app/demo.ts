@@ -8,6 +8,7 @@ import {
 import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../sandbox/woocommerce/index.js';
 import type { NewConnectionInput } from '../sync/connection-input.js';
 import { MARKETPLACES } from '../sandbox/amazon/marketplace-catalog.js';
+import { registerInProcessOrigin, unregisterInProcessOrigin } from '../net/in-process-origins.js';
 import type { App } from './app-context.js';
 import { DEFAULT_ACCOUNT_NAME } from './default-account.js';
 
@@ -65,6 +66,8 @@ const DEMO_MARKETPLACE = 'A1PA6795UKMFR9'; // Amazon.de
 export async function startDemo(app: App): Promise<Demo> {
   const started = await startAmazonSandbox({ port: app.config.sandboxPort, seed: 1 });
   const woo = await startWooSandbox({ port: app.config.sandboxPort + 1, seed: 1 });
+  // Our own simulators on 127.0.0.1: reachable whatever the installation's network settings say.
+  for (const url of [started.url, woo.url]) registerInProcessOrigin(url);
   const store = await demoStore(app, woo.url);
   const account = await app.accounts.deps.accounts.findById(app.accountId);
   if (account?.name === DEFAULT_ACCOUNT_NAME) await app.accounts.deps.accounts.rename(app.accountId, 'Demo account');
@@ -118,6 +121,7 @@ export async function startDemo(app: App): Promise<Demo> {
     storeUrl: woo.url,
     stop: async () => {
       clearInterval(timer);
+      for (const url of [started.url, woo.url]) unregisterInProcessOrigin(url);
       await started.close();
       await woo.close();
     },

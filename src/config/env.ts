@@ -34,6 +34,10 @@ const envSchema = z.object({
   ORDERBRIDGE_AMAZON_APP_ID: z.string().trim().min(1).optional(),
   /** "true" while the SP-API app is a draft: consent URLs carry version=beta. */
   ORDERBRIDGE_AMAZON_APP_BETA: z.enum(['true', 'false']).default('false'),
+  /** "true": connections may use SP-API/LWA URLs other than Amazon's (also an Admin setting). */
+  ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: z.enum(['true', 'false']).default('false'),
+  /** "true": store and webhook URLs may be loopback/private addresses (a store on the same host; also an Admin setting). */
+  ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AppConfig {
@@ -55,6 +59,9 @@ export interface AppConfig {
   /** SP-API application id for Seller Central consent URLs; null = Connect with Amazon only with the sandbox. */
   amazonApplicationId: string | null;
   amazonAppBeta: boolean;
+  /** The environment forces these network allowances on (administrators can also switch them on). */
+  allowCustomAmazonEndpoints: boolean;
+  allowPrivateStoreAddresses: boolean;
   lwaClientId?: string | undefined;
   lwaClientSecret?: string | undefined;
 }
@@ -94,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ).replace(/\/+$/, ''),
     amazonApplicationId: e.ORDERBRIDGE_AMAZON_APP_ID ?? null,
     amazonAppBeta: e.ORDERBRIDGE_AMAZON_APP_BETA === 'true',
+    allowCustomAmazonEndpoints: e.ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS === 'true',
+    allowPrivateStoreAddresses: e.ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES === 'true',
   };
 }
 

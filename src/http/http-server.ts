@@ -71,6 +71,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'stores' },
         { name: 'write-back' },
         { name: 'stock', description: 'What OrderBridge sends to Amazon per SKU, and why' },
+        { name: 'network', description: 'Administrators: custom Amazon endpoints, private store addresses' },
         { name: 'data retention', description: 'How long buyer personal data is kept (PRODUCT.md §12)' },
         { name: 'system' },
         HUB_OPENAPI_TAG,

@@ -4,6 +4,8 @@
  * in registry.ts. Every method returns a Result: expected failures (store down, bad credentials,
  * validation) are values with a stable AppError code; `retryable` tells the job runner what to do.
  */
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { Result } from '../lib/result.js';
 
 /** A store product (or variant) as far as OrderBridge needs it. */
@@ -213,6 +215,17 @@ export interface StoreConnectorDeps {
   timeoutMs: number;
   /** OrderBridge's side of the hub-api platform (the store pulls from us); other platforms ignore it. */
   hub?: HubPort;
+  /**
+   * HTTP agents every request to the store must use (src/net/guarded-agent.ts: only public
+   * addresses); absent when the installation allows private store addresses.
+   */
+  agents?: StoreHttpAgents;
+}
+
+/** The http and https agents of a store's requests. */
+export interface StoreHttpAgents {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
 }
 
 /** What the hub-api connector needs from OrderBridge: its "store" is OrderBridge's own REST API. */

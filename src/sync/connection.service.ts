@@ -9,6 +9,7 @@ import type { Connection, ConnectionSecrets } from '../domain/connection.js';
 import { parseOrdersConfig, updateOrdersConfig, type OrdersConfig } from '../domain/orders-config.js';
 import { previewSkuCrop, validateSkuCropRules } from '../domain/sku-crop.js';
 import type { Clock } from '../lib/clock.js';
+import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { err, ok, type Result } from '../lib/result.js';
@@ -39,7 +40,20 @@ export class ConnectionService {
     private readonly plans: PlanRepository | null = null,
     /** The installation's LWA app credentials, used when a connection brings none. */
     private readonly lwaDefaults: { clientId?: string | undefined; clientSecret?: string | undefined } = {},
+    /** Refuses SP-API/LWA URLs that are not Amazon's unless the installation allows custom ones. */
+    private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null = null,
   ) {}
+
+  /** The SP-API and LWA URLs being saved must be allowed (the LWA call posts the app's secret there). */
+  private async checkEndpoints(urls: { spApiBaseUrl?: string | undefined; lwaUrl?: string | undefined }) {
+    for (const field of ['spApiBaseUrl', 'lwaUrl'] as const) {
+      const url = urls[field];
+      const allowed =
+        url === undefined || !this.endpoints ? ok(undefined) : await this.endpoints.checkAmazonUrl(url, field);
+      if (!allowed.ok) return allowed;
+    }
+    return ok(undefined);
+  }
 
   /** Plan rules (PRODUCT.md §4 step 4, §10): activation needs order connections; a connection limit. */
   private async checkPlan(accountId: string, activating: boolean, adding: boolean): Promise<Result<void>> {
@@ -66,6 +80,8 @@ export class ConnectionService {
     const c = parsed.data;
     const marketplace = marketplaceFor(c.marketplaceId);
     if (!marketplace) return err(unknownMarketplace(c.marketplaceId));
+    const endpointsAllowed = await this.checkEndpoints(c);
+    if (!endpointsAllowed.ok) return endpointsAllowed;
     if (await this.connections.findByRef(accountId, c.name)) {
       return err(
         new AppError('connection_name_taken', `A connection named "${c.name}" already exists`, { kind: 'conflict' }),
@@ -140,6 +156,8 @@ export class ConnectionService {
     const parsed = connectionUpdateSchema.safeParse(input);
     if (!parsed.success) return err(zodToAppError('connection_invalid', parsed.error));
     const u = parsed.data;
+    const endpointsAllowed = await this.checkEndpoints(u);
+    if (!endpointsAllowed.ok) return endpointsAllowed;
     const configPatch = { ...(u.config ?? {}), ...(u.active === undefined ? {} : { active: u.active }) };
     const config = updateOrdersConfig(current.config, configPatch, {
       taxIncludedDefault: current.config.taxIncluded,

@@ -1,6 +1,8 @@
 import { WebhookDeliveryRepository } from '../db/webhook-delivery.repository.js';
 import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
+import { postGuarded } from '../net/guarded-post.js';
+import { OutboundPolicy } from '../net/outbound-policy.js';
 import { readHubApiSettings } from '../stores/hub-api/hub-api.settings.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 import { signWebhook } from './webhook-signature.js';
@@ -10,39 +12,37 @@ export const WEBHOOK_MAX_ATTEMPTS = 15;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
- * What delivering a webhook needs: the database, the stores (settings), the clock, a logger, and a
- * way to open a store's sealed credentials (StoreService.openSecrets). `fetch` and the timeout can be
- * replaced in tests.
+ * What delivering a webhook needs: the database, the stores (settings), the clock, a logger, a way
+ * to open a store's sealed credentials (StoreService.openSecrets) and the outbound policy (webhook
+ * URLs reach only public addresses unless the installation allows private ones). The timeout can
+ * be replaced in tests.
  */
-export type WebhookDeliveryDeps = Pick<StoreSideDeps, 'db' | 'stores' | 'clock' | 'logger'> & {
+export type WebhookDeliveryDeps = Pick<StoreSideDeps, 'db' | 'stores' | 'clock' | 'logger' | 'outbound'> & {
   openSecrets(storeId: string): Promise<Record<string, string>>;
-  fetch?: typeof fetch;
   webhookTimeoutMs?: number;
 };
+
+/** Without a policy (a caller that predates it) nothing private is reachable. */
+const STRICT = new OutboundPolicy(() =>
+  Promise.resolve({ allowCustomAmazonEndpoints: false, allowPrivateStoreAddresses: false }),
+);
 
 interface Sent {
   status: number | null;
   error: string | null;
 }
 
+/** Checks the URL now (DNS may have changed since it was saved), then posts through the guarded agents. */
 async function post(deps: WebhookDeliveryDeps, url: string, headers: Record<string, string>, body: string) {
-  const doFetch = deps.fetch ?? fetch;
-  try {
-    const res = await doFetch(url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(deps.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS),
-    });
-    const text = await res.text().catch(() => '');
-    if (res.status >= 200 && res.status < 300) return { status: res.status, error: null } satisfies Sent;
-    return { status: res.status, error: `HTTP ${res.status}: ${text.slice(0, 300)}`.trim() } satisfies Sent;
-  } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    const message = timedOut ? 'timed out' : error instanceof Error ? error.message : String(error);
-    return { status: null, error: `request failed: ${message}`.slice(0, 300) } satisfies Sent;
-  }
+  const policy = deps.outbound ?? STRICT;
+  const allowed = await policy.checkStoreUrl(url, 'webhook URL');
+  if (!allowed.ok) return { status: null, error: allowed.error.message } satisfies Sent;
+  const timeoutMs = deps.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const sent = await postGuarded(url, headers, body, { agents: await policy.storeAgents(), timeoutMs });
+  if (sent.error !== null) return { status: null, error: `request failed: ${sent.error}` } satisfies Sent;
+  // The answer's body is never kept: only its status says what happened.
+  if (sent.status >= 200 && sent.status < 300) return { status: sent.status, error: null } satisfies Sent;
+  return { status: sent.status, error: `HTTP ${sent.status}` } satisfies Sent;
 }
 
 /**

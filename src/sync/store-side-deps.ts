@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OutboundPolicy } from '../net/outbound-policy.js';
 import type { CancellationRepository } from '../db/cancellation.repository.js';
 import type { ConnectionRepository } from '../db/connection.repository.js';
 import type { OrderStoreRepository } from '../db/order-store.repository.js';
@@ -19,6 +20,8 @@ import type { AmazonWriteBackPort } from './write-back-ports.js';
 /** Everything the store-side use cases (deliver, store events, write-back) work with: one bag, passed in. */
 export interface StoreSideDeps {
   db: Kysely<Database>;
+  /** Where store and webhook calls may go (src/net/outbound-policy.ts); absent = public addresses only. */
+  outbound?: OutboundPolicy;
   orders: OrderRepository;
   orderStore: OrderStoreRepository;
   shipments: ShipmentRepository;

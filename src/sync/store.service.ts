@@ -5,6 +5,7 @@ import type { Store } from '../domain/store.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { maskSecret, type SecretBox } from '../lib/secret-box.js';
 import { platformFor, PLATFORM_IDS } from '../stores/registry.js';
@@ -46,7 +47,18 @@ export class StoreService {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly hub: HubPort | null = null,
+    /** Store and webhook URLs only reach public addresses unless the installation allows private ones. */
+    private readonly outbound: OutboundPolicy | null = null,
   ) {}
+
+  /** The URLs a store makes OrderBridge call: its base URL and a hub-api store's webhook URL. */
+  private async checkUrls(baseUrl: string, settings: Record<string, unknown>): Promise<Result<void>> {
+    if (!this.outbound) return ok(undefined);
+    const base = await this.outbound.checkStoreUrl(baseUrl, 'store URL');
+    if (!base.ok) return base;
+    const webhookUrl = settings.webhookUrl;
+    return typeof webhookUrl === 'string' ? this.outbound.checkStoreUrl(webhookUrl, 'webhook URL') : ok(undefined);
+  }
 
   async add(accountId: string, input: NewStoreInput, actor: string): Promise<Result<StoreView>> {
     const parsed = newStoreSchema.safeParse(input);
@@ -77,6 +89,8 @@ export class StoreService {
       if (error instanceof ZodError) return err(zodToAppError('store_invalid', error));
       return err(toAppError(error));
     }
+    const urlsAllowed = await this.checkUrls(s.baseUrl, settings);
+    if (!urlsAllowed.ok) return urlsAllowed;
     if (await this.stores.findByRef(accountId, s.name)) {
       return err(new AppError('store_name_taken', `A store named "${s.name}" already exists`, { kind: 'conflict' }));
     }
@@ -119,6 +133,9 @@ export class StoreService {
   async test(accountId: string, ref: string): Promise<Result<{ storeName: string; platform: string }>> {
     const store = await this.stores.findByRef(accountId, ref);
     if (!store) return err(storeNotFound(ref));
+    // Checked again at test time: DNS answers and the installation's settings may have changed.
+    const urlsAllowed = await this.checkUrls(store.baseUrl, store.settings);
+    if (!urlsAllowed.ok) return urlsAllowed;
     const connector = await this.connectorFor(store.id);
     if (!connector.ok) return connector;
     const tested = await connector.value.test();
@@ -129,8 +146,11 @@ export class StoreService {
   async connectorFor(storeId: string): Promise<Result<StoreConnector>> {
     const store = await this.stores.findById(storeId);
     if (!store) return err(storeNotFound(storeId));
+    const agents = (await this.outbound?.storeAgents()) ?? null;
+    // A changed allowance rebuilds the connector, so its requests use (or drop) the guarded agents.
+    const version = `${store.updatedAt}|${agents ? 'guarded' : 'open'}`;
     const cached = this.cache.get(storeId);
-    if (cached?.updatedAt === store.updatedAt) return ok(cached.connector);
+    if (cached?.updatedAt === version) return ok(cached.connector);
     const platform = platformFor(store.platform);
     if (!platform) {
       return err(
@@ -140,9 +160,14 @@ export class StoreService {
     const { pollIntervalSeconds: _poll, ...settings } = store.settings;
     const connector = platform.create(
       { ...store, settings, secrets: await this.openSecrets(storeId) },
-      { now: () => this.clock.nowIso(), timeoutMs: CONNECTOR_TIMEOUT_MS, ...(this.hub && { hub: this.hub }) },
+      {
+        now: () => this.clock.nowIso(),
+        timeoutMs: CONNECTOR_TIMEOUT_MS,
+        ...(this.hub && { hub: this.hub }),
+        ...(agents && { agents }),
+      },
     );
-    this.cache.set(storeId, { updatedAt: store.updatedAt, connector });
+    this.cache.set(storeId, { updatedAt: version, connector });
     return ok(connector);
   }
 

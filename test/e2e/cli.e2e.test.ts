@@ -39,6 +39,9 @@ describeEachDatabase(
         ORDERBRIDGE_DATA_DIR: dataDir,
         ORDERBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
         ORDERBRIDGE_LOG_LEVEL: 'silent',
+        // The sandbox runs in this test process on 127.0.0.1: a custom Amazon endpoint for the CLI.
+        ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: 'true',
+        ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES: 'true',
       };
       delete env.DATABASE_URL;
       if (ctx.dialect === 'postgres') env.DATABASE_URL = ctx.url();

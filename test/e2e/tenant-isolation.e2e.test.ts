@@ -109,6 +109,8 @@ const CASES: Record<string, Case> = {
   'post /api/tokens': { expect: { own: true }, body: { name: 'b-token' } },
   'delete /api/tokens/:tokenId': { expect: { status: 404 } },
   'get /api/admin/accounts': { expect: { status: 403 } },
+  'get /api/admin/settings': { expect: { status: 403 } },
+  'put /api/admin/settings': { expect: { status: 403 }, body: { allowPrivateStoreAddresses: true } },
   'post /api/admin/accounts': { expect: { status: 403 }, body: { name: 'C' } },
   'put /api/admin/accounts/:accountId/plan': { expect: { status: 403 }, body: { planId: 'free' } },
   'put /api/admin/plans/:planId': {

@@ -15,6 +15,7 @@ export const TAGS_BY_TEST = {
   'rest-accounts.e2e.test.ts': ['auth', 'account', 'users', 'admin'],
   'rest-connection-setup.e2e.test.ts': ['connection setup', 'reference', 'reports'],
   'rest-stock.e2e.test.ts': ['stock'],
+  'ssrf.e2e.test.ts': ['network'],
   'buyer-data-retention.e2e.test.ts': ['data retention'],
 } as const;
 

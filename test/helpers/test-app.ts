@@ -12,10 +12,20 @@ export const TEST_SECRET_KEY = 'a'.repeat(64);
 export const DE = 'A1PA6795UKMFR9';
 export const US = 'ATVPDKIKX0DER';
 
-/** App configuration for a test database: a SQLite file path or a (schema-scoped) PostgreSQL URL. */
-export function testConfig(databaseUrlOrPath: string): AppConfig {
+/**
+ * App configuration for a test database: a SQLite file path or a (schema-scoped) PostgreSQL URL.
+ * Tests talk to sandboxes on 127.0.0.1, so custom Amazon endpoints and private store addresses are
+ * allowed (as a self-hoster's environment would); `strictNetwork` keeps the secure defaults.
+ */
+export function testConfig(databaseUrlOrPath: string, options: { strictNetwork?: boolean } = {}): AppConfig {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-test-'));
-  const base = loadConfig({ ORDERBRIDGE_DATA_DIR: dataDir, ORDERBRIDGE_SECRET_KEY: TEST_SECRET_KEY });
+  const allow = options.strictNetwork ? 'false' : 'true';
+  const base = loadConfig({
+    ORDERBRIDGE_DATA_DIR: dataDir,
+    ORDERBRIDGE_SECRET_KEY: TEST_SECRET_KEY,
+    ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: allow,
+    ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES: allow,
+  });
   return /^postgres/.test(databaseUrlOrPath)
     ? { ...base, databaseUrl: databaseUrlOrPath }
     : { ...base, sqlitePath: databaseUrlOrPath };

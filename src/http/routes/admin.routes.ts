@@ -58,6 +58,47 @@ export function registerAdminRoutes(server: FastifyInstance, deps: RouteDeps): v
     },
   });
 
+  const allowances = z.object({
+    allowCustomAmazonEndpoints: z
+      .boolean()
+      .describe("connections may use SP-API/LWA URLs other than Amazon's (the LWA call posts the app's secret there)"),
+    allowPrivateStoreAddresses: z
+      .boolean()
+      .describe(
+        'store and webhook URLs may reach loopback, private and link-local addresses (a store on the same host)',
+      ),
+  });
+  const settingsSchema = allowances
+    .extend({ environment: allowances.describe('switched on by the environment (ORDERBRIDGE_ALLOW_…=true)') })
+    .meta({ id: 'InstallationSettings' });
+
+  s.get('/api/admin/settings', {
+    schema: {
+      tags: ['network'],
+      summary: "The installation's network settings (an allowance is on when set here or by the environment)",
+      response: { 200: settingsSchema, ...errorResponses },
+    },
+    handler: async (req) => {
+      requireAdmin(req);
+      return deps.app.network.view();
+    },
+  });
+
+  s.put('/api/admin/settings', {
+    schema: {
+      tags: ['network'],
+      summary: "Change the installation's network settings (audit-logged)",
+      body: allowances.partial(),
+      response: { 200: settingsSchema, ...errorResponses },
+    },
+    handler: async (req) => {
+      const admin = requireAdmin(req);
+      const saved = await deps.app.network.update(req.body, admin);
+      if (!saved.ok) throw saved.error;
+      return saved.value;
+    },
+  });
+
   s.put('/api/admin/plans/:planId', {
     schema: {
       tags: ['admin'],

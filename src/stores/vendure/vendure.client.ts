@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { AppError } from '../../lib/errors.js';
+import type { StoreHttpAgents } from '../store-connector.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import {
   errorResult,
@@ -19,6 +20,8 @@ export interface VendureClientOptions {
   password?: string | undefined;
   apiKey?: string | undefined;
   timeoutMs: number;
+  /** Agents that only reach allowed addresses (StoreConnectorDeps.agents); env proxies are then bypassed. */
+  agents?: StoreHttpAgents;
 }
 
 interface GraphQLBody<T> {
@@ -59,7 +62,9 @@ export class VendureClient {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      // Redirects are never followed: a redirect to a private address must not be reachable this way.
       maxRedirects: 0,
+      ...(options.agents && { ...options.agents, proxy: false }),
     });
   }
 

@@ -47,6 +47,7 @@ export class VendureConnector implements StoreConnector {
       password: this.secrets.password,
       apiKey: this.secrets.apiKey,
       timeoutMs: deps.timeoutMs,
+      ...(deps.agents && { agents: deps.agents }),
     });
     this.creator = new VendureOrderCreator(this.client, {
       shippingMethodCode: this.settings.shippingMethodCode,

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { AppError } from '../../lib/errors.js';
+import type { StoreHttpAgents } from '../store-connector.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { httpError, invalidResponse, networkError } from './woocommerce.errors.js';
 
@@ -9,6 +10,8 @@ export interface WooClientOptions {
   consumerKey: string;
   consumerSecret: string;
   timeoutMs: number;
+  /** Agents that only reach allowed addresses (StoreConnectorDeps.agents); env proxies are then bypassed. */
+  agents?: StoreHttpAgents;
 }
 
 export interface WooPage<T> {
@@ -37,7 +40,9 @@ export class WooClient {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      // Redirects are never followed: a redirect to a private address must not be reachable this way.
       maxRedirects: 0,
+      ...(options.agents && { ...options.agents, proxy: false }),
     });
   }
 

@@ -42,6 +42,7 @@ export class WooCommerceConnector implements StoreConnector {
       consumerKey: this.secrets.consumerKey,
       consumerSecret: this.secrets.consumerSecret,
       timeoutMs: deps.timeoutMs,
+      ...(deps.agents && { agents: deps.agents }),
     });
     const nowMs = (): number => Date.parse(deps.now());
     this.catalog = new CatalogIndex(this.client, nowMs);

@@ -7,6 +7,7 @@ import type { AdminAccount, Plan } from '../../api/types';
 import { useCurrentSession, useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader, ScrollTable, useNotify } from '../../components';
 import { CreateAccountForm } from './CreateAccountForm';
+import { NetworkSettings } from './NetworkSettings';
 import { PlansEditor } from './PlansEditor';
 
 export default function AdminPage() {
@@ -122,6 +123,7 @@ export default function AdminPage() {
         </ScrollTable>
       )}
       {plans.data && <PlansEditor key={plans.dataUpdatedAt} plans={plans.data.plans} />}
+      <NetworkSettings />
     </Stack>
   );
 }
