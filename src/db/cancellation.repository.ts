@@ -4,7 +4,9 @@ import { fromJson, toJson } from './json-column.js';
 import type { Database } from './schema.js';
 import type { CancellationsTable, FeedsTable } from './store-side.schema.js';
 
-function toCancellation(r: Selectable<CancellationsTable>): Cancellation {
+type CancellationRow = Selectable<CancellationsTable> & { amazon_feed_id: string | null };
+
+function toCancellation(r: CancellationRow): Cancellation {
   return {
     id: r.id,
     orderId: r.order_id,
@@ -15,6 +17,7 @@ function toCancellation(r: Selectable<CancellationsTable>): Cancellation {
     reason: r.reason,
     state: r.state as CancellationState,
     feedId: r.feed_id,
+    amazonFeedId: r.amazon_feed_id,
     lastError: r.last_error,
     createdAt: r.created_at,
   };
@@ -48,7 +51,16 @@ const toFeed = (r: Selectable<FeedsTable>): FeedRecord => ({
 export class CancellationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(db: Kysely<Database>, c: Omit<Cancellation, 'feedId'>, now: string): Promise<boolean> {
+  /** Cancellations with the feed id Amazon returned for the feed that carried them. */
+  private withAmazonFeedId(db: Kysely<Database> = this.db) {
+    return db
+      .selectFrom('cancellations')
+      .leftJoin('feeds', 'feeds.id', 'cancellations.feed_id')
+      .selectAll('cancellations')
+      .select('feeds.amazon_feed_id');
+  }
+
+  async insert(db: Kysely<Database>, c: Omit<Cancellation, 'feedId' | 'amazonFeedId'>, now: string): Promise<boolean> {
     const result = await db
       .insertInto('cancellations')
       .values({
@@ -71,39 +83,33 @@ export class CancellationRepository {
   }
 
   async forOrder(orderId: string, db: Kysely<Database> = this.db): Promise<Cancellation[]> {
-    const rows = await db
-      .selectFrom('cancellations')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('created_at')
+    const rows = await this.withAmazonFeedId(db)
+      .where('cancellations.order_id', '=', orderId)
+      .orderBy('cancellations.created_at')
       .execute();
     return rows.map(toCancellation);
   }
 
   async pending(connectionId: string, limit: number): Promise<Cancellation[]> {
-    const rows = await this.db
-      .selectFrom('cancellations')
-      .selectAll()
-      .where('connection_id', '=', connectionId)
-      .where('state', '=', 'pending')
-      .orderBy('created_at')
+    const rows = await this.withAmazonFeedId()
+      .where('cancellations.connection_id', '=', connectionId)
+      .where('cancellations.state', '=', 'pending')
+      .orderBy('cancellations.created_at')
       .limit(limit)
       .execute();
     return rows.map(toCancellation);
   }
 
   async forFeed(feedId: string): Promise<Cancellation[]> {
-    const rows = await this.db.selectFrom('cancellations').selectAll().where('feed_id', '=', feedId).execute();
+    const rows = await this.withAmazonFeedId().where('cancellations.feed_id', '=', feedId).execute();
     return rows.map(toCancellation);
   }
 
   async list(connectionIds: readonly string[], limit: number): Promise<Cancellation[]> {
     if (connectionIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('cancellations')
-      .selectAll()
-      .where('connection_id', 'in', [...connectionIds])
-      .orderBy('created_at', 'desc')
+    const rows = await this.withAmazonFeedId()
+      .where('cancellations.connection_id', 'in', [...connectionIds])
+      .orderBy('cancellations.created_at', 'desc')
       .limit(limit)
       .execute();
     return rows.map(toCancellation);

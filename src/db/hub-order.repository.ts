@@ -3,8 +3,16 @@ import type { Order } from '../domain/order.js';
 import { toOrder } from './order-row.mapper.js';
 import type { Database } from './schema.js';
 
-/** Store states a hub-api store sees: offered (new) and acknowledged. */
-export const HUB_STATES = { new: ['awaiting_pickup'], acknowledged: ['created'], all: ['awaiting_pickup', 'created'] };
+/**
+ * Store states a hub-api store sees: offered (new) and acknowledged — also once the store shipped or
+ * cancelled it (an acknowledged order always has the store's number).
+ */
+const ACKNOWLEDGED = ['created', 'partially_shipped', 'shipped', 'cancelled'];
+export const HUB_STATES = {
+  new: ['awaiting_pickup'],
+  acknowledged: ACKNOWLEDGED,
+  all: ['awaiting_pickup', ...ACKNOWLEDGED],
+};
 export type HubOrderState = keyof typeof HUB_STATES;
 
 export interface HubOrderRow {
@@ -26,7 +34,9 @@ export class HubOrderRepository {
     const base = this.db
       .selectFrom('orders')
       .where('connection_id', 'in', [...connectionIds])
-      .where('store_state', 'in', HUB_STATES[state]);
+      .where('store_state', 'in', HUB_STATES[state])
+      // Cancelled before pick-up: never acknowledged, so never the store's order.
+      .where((eb) => eb.or([eb('store_state', '=', 'awaiting_pickup'), eb('store_order_number', 'is not', null)]));
     const count = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
     const rows = await base
       .selectAll()

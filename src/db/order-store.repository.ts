@@ -40,6 +40,40 @@ export class OrderStoreRepository {
       .execute();
   }
 
+  /**
+   * What a successful write-back told us about Amazon's side (a confirmed shipment, an applied
+   * cancellation) before the next pull reads it; the caller has checked the status move is legal.
+   */
+  async setAmazonProgress(
+    db: Kysely<Database>,
+    orderId: string,
+    progress: { amazonStatus: string; status: string },
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({ amazon_status: progress.amazonStatus, status: progress.status, updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
+  /** The store side moved on (a store shipment or cancellation was recorded); only from the given states. */
+  async moveStoreState(
+    db: Kysely<Database>,
+    orderId: string,
+    to: StoreState,
+    from: readonly StoreState[],
+    now: string,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('orders')
+      .set({ store_state: to, updated_at: now })
+      .where('id', '=', orderId)
+      .where('store_state', 'in', [...from])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async clearError(db: Kysely<Database>, orderId: string, now: string): Promise<void> {
     await db
       .updateTable('orders')
@@ -148,7 +182,10 @@ export class OrderStoreRepository {
             eb('status', 'in', ['pending', 'ready', 'cancel_requested']),
             eb.or([eb('store_state', 'is', null), eb('store_state', 'in', ['waiting', 'reserved'])]),
           ]),
-          eb.and([eb('status', '=', 'cancelled'), eb('store_state', 'in', ['created', 'reserved', 'stock_taken'])]),
+          eb.and([
+            eb('status', '=', 'cancelled'),
+            eb('store_state', 'in', ['created', 'partially_shipped', 'reserved', 'stock_taken']),
+          ]),
           eb.and([eb('status', 'in', ['shipped', 'skipped']), eb('store_state', '=', 'reserved')]),
         ]),
       )

@@ -30,7 +30,7 @@ export interface ShipmentsTable {
   ship_date: string;
   items_json: string;
   package_reference_id: string;
-  /** 'pending' | 'confirmed' | 'invalid' | 'failed' */
+  /** 'pending' | 'confirmed' | 'invalid' | 'failed' | 'not_sent' (FBA) */
   state: string;
   attempts: Generated<number>;
   last_error: string | null;
@@ -47,7 +47,7 @@ export interface CancellationsTable {
   store_ref: string;
   items_json: string;
   reason: string;
-  /** 'pending' | 'submitted' | 'applied' | 'failed' */
+  /** 'pending' | 'submitted' | 'applied' | 'failed' | 'not_sent' (FBA) */
   state: string;
   feed_id: string | null;
   last_error: string | null;

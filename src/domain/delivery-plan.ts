@@ -30,6 +30,8 @@ export interface DeliveryInput {
 }
 
 const NOT_IN_STORE: ReadonlySet<StoreState | null> = new Set([null, 'waiting', 'reserved']);
+/** The store order exists and still has units to ship: a cancel request or Amazon's cancellation concerns it. */
+const OPEN_IN_STORE: ReadonlySet<StoreState | null> = new Set(['created', 'awaiting_pickup', 'partially_shipped']);
 
 function ordersAndStock(i: DeliveryInput): DeliveryAction {
   const open = NOT_IN_STORE.has(i.storeState);
@@ -41,11 +43,9 @@ function ordersAndStock(i: DeliveryInput): DeliveryAction {
       return open ? 'create' : 'none';
     case 'cancel_requested':
       if (open) return 'create';
-      return (i.storeState === 'created' || i.storeState === 'awaiting_pickup') && !i.cancelRequestNoted
-        ? 'note_cancel_request'
-        : 'none';
+      return OPEN_IN_STORE.has(i.storeState) && !i.cancelRequestNoted ? 'note_cancel_request' : 'none';
     case 'cancelled':
-      if (i.storeState === 'created' || i.storeState === 'awaiting_pickup') {
+      if (OPEN_IN_STORE.has(i.storeState)) {
         return i.cancelledByStore ? 'none' : 'cancel_store_order';
       }
       if (i.storeState === 'reserved') return 'release';

@@ -38,6 +38,15 @@ describe('Orders & Stock', () => {
     expect(plan({ status: 'cancelled', storeState: 'cancelled' })).toBe('none');
   });
 
+  it('after the store shipped: a partly shipped store order still follows Amazon, a shipped one needs nothing', () => {
+    expect(plan({ status: 'cancelled', storeState: 'partially_shipped' })).toBe('cancel_store_order');
+    expect(plan({ status: 'cancel_requested', storeState: 'partially_shipped' })).toBe('note_cancel_request');
+    expect(plan({ status: 'cancelled', storeState: 'shipped' })).toBe('none');
+    expect(plan({ status: 'cancel_requested', storeState: 'shipped' })).toBe('none');
+    expect(plan({ status: 'shipped', storeState: 'shipped' })).toBe('none');
+    expect(plan({ status: 'ready', storeState: 'shipped' })).toBe('none');
+  });
+
   it('flags a buyer cancel request once on an order already in the store, and creates one not yet there', () => {
     expect(plan({ status: 'cancel_requested', storeState: 'created' })).toBe('note_cancel_request');
     expect(plan({ status: 'cancel_requested', storeState: 'created', cancelRequestNoted: true })).toBe('none');

@@ -4,7 +4,8 @@ export interface ShipmentItemQuantity {
   quantity: number;
 }
 
-export type ShipmentState = 'pending' | 'confirmed' | 'invalid' | 'failed';
+/** `not_sent`: kept on the order but not for Amazon (an FBA order: Amazon fulfils it itself). */
+export type ShipmentState = 'pending' | 'confirmed' | 'invalid' | 'failed' | 'not_sent';
 
 export interface Shipment {
   id: string;
@@ -26,7 +27,8 @@ export interface Shipment {
   createdAt: string;
 }
 
-export type CancellationState = 'pending' | 'submitted' | 'applied' | 'failed';
+/** `not_sent`: kept on the order but not for Amazon (an FBA order: Amazon fulfils it itself). */
+export type CancellationState = 'pending' | 'submitted' | 'applied' | 'failed' | 'not_sent';
 
 export interface Cancellation {
   id: string;
@@ -37,7 +39,10 @@ export interface Cancellation {
   items: ShipmentItemQuantity[];
   reason: string;
   state: CancellationState;
+  /** OrderBridge's feed record that carried it. */
   feedId: string | null;
+  /** The feed id Amazon returned for that feed (what Seller Central and Amazon support know). */
+  amazonFeedId: string | null;
   lastError: string | null;
   createdAt: string;
 }

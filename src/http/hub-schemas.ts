@@ -67,6 +67,10 @@ export const hubOrderSchema = z
     totals: z.object({ net: z.string(), tax: z.string(), gross: z.string() }),
     notes: z.array(z.string()),
     lowerStock: z.boolean().optional().describe('false: Amazon ships it (FBA), do not take your stock'),
+    fulfilledByAmazon: z
+      .boolean()
+      .optional()
+      .describe('true: an FBA order, already fulfilled by Amazon; do not ship it (shipments are not sent to Amazon)'),
     state: z.enum(['new', 'acknowledged']),
     status: z.string().describe('OrderBridge status: in_store, cancel_requested, cancelled, shipped, …'),
     storeOrderNumber: nullableString.describe('your order number, once acknowledged'),

@@ -34,7 +34,9 @@ export const shipmentSchema = z
     shipDate: z.string(),
     items: z.array(itemQuantity),
     packageReferenceId: z.string(),
-    state: z.enum(['pending', 'confirmed', 'invalid', 'failed']),
+    state: z
+      .enum(['pending', 'confirmed', 'invalid', 'failed', 'not_sent'])
+      .describe('not_sent: an FBA order, Amazon fulfils it (kept, never sent)'),
     attempts: z.number().int(),
     lastError: nullableString,
     confirmedAt: nullableString,
@@ -51,8 +53,11 @@ export const cancellationSchema = z
     storeRef: z.string(),
     items: z.array(itemQuantity),
     reason: z.string().describe('Amazon CancelReason'),
-    state: z.enum(['pending', 'submitted', 'applied', 'failed']),
-    feedId: nullableString,
+    state: z
+      .enum(['pending', 'submitted', 'applied', 'failed', 'not_sent'])
+      .describe('not_sent: an FBA order, Amazon fulfils it (kept, never sent)'),
+    feedId: nullableString.describe("OrderBridge's record of the acknowledgement feed"),
+    amazonFeedId: nullableString.describe('the feed id Amazon returned for the acknowledgement feed'),
     lastError: nullableString,
     createdAt: z.string(),
   })

@@ -88,6 +88,11 @@ export interface StoreOrderDraft {
    * warehouse, so the store order must not take the store's stock. Absent = true.
    */
   lowerStock?: boolean;
+  /**
+   * true for FBA (AFN) orders: Amazon ships them, so the store gets the order as already fulfilled
+   * (WooCommerce `completed`) and must not ship it. Absent = false.
+   */
+  fulfilledByAmazon?: boolean;
 }
 
 export interface StoreOrderRef {

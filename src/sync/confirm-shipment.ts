@@ -1,7 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { progressAfterShipment, type AmazonProgress } from '../domain/write-back-progress.js';
 import { ok, type Result } from '../lib/result.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 
 export type ConfirmOutcome = 'confirmed' | 'rejected' | 'not_pending' | 'inactive';
+
+/** Amazon's status (and ours) as the confirmed shipments make it, without waiting for the next pull. */
+async function recordAmazonProgress(
+  deps: StoreSideDeps,
+  trx: Kysely<Database>,
+  orderId: string,
+  now: string,
+): Promise<AmazonProgress | null> {
+  const current = await deps.orders.findById(orderId, trx);
+  if (!current) return null;
+  const confirmed = (await deps.shipments.forOrder(orderId, trx)).filter((s) => s.state === 'confirmed');
+  const progress = progressAfterShipment(current.status, await deps.orders.lines(orderId, trx), confirmed);
+  if (progress) await deps.orderStore.setAmazonProgress(trx, orderId, progress, now);
+  return progress;
+}
 
 /**
  * Sends one recorded shipment to Amazon (Orders v0 confirmShipment). The package reference id was
@@ -40,6 +58,7 @@ export async function confirmShipment(deps: StoreSideDeps, shipmentId: string): 
       sent.ok ? null : sent.error.message,
       now,
     );
+    const progress = sent.ok ? await recordAmazonProgress(deps, trx, order.id, now) : null;
     await deps.orders.addEvent(trx, {
       orderId: order.id,
       connectionId: order.connectionId,
@@ -47,7 +66,7 @@ export async function confirmShipment(deps: StoreSideDeps, shipmentId: string): 
       direction: 'hub_to_amazon',
       kind: sent.ok ? 'amazon.shipment_confirmed' : 'amazon.shipment_rejected',
       summary: sent.ok
-        ? `confirmShipment: package ${shipment.packageReferenceId}, ${carrier}, tracking ${shipment.trackingNumber ?? ''}, shipped ${shipment.shipDate}`
+        ? `confirmShipment: package ${shipment.packageReferenceId}, ${carrier}, tracking ${shipment.trackingNumber ?? ''}, shipped ${shipment.shipDate}${progress ? ` — Amazon status now ${progress.amazonStatus}` : ''}`
         : `Amazon rejected package ${shipment.packageReferenceId}: ${sent.error.message}`,
       payload: {
         shipmentId: shipment.id,

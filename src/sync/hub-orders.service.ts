@@ -97,12 +97,13 @@ export class HubOrdersService {
     });
     const fresh = (await this.repo.find(order.id)) ?? row;
     if (done) return ok({ order: await this.view(fresh), alreadyAcknowledged: false });
-    if (fresh.order.storeState === 'created' && fresh.storeOrderNumber === ack.storeOrderNumber) {
+    const acknowledged = fresh.order.storeState !== 'awaiting_pickup' && fresh.storeOrderNumber !== null;
+    if (acknowledged && fresh.storeOrderNumber === ack.storeOrderNumber) {
       return ok({ order: await this.view(fresh), alreadyAcknowledged: true });
     }
     const details = { storeState: fresh.order.storeState, storeOrderNumber: fresh.storeOrderNumber };
     return err(
-      fresh.order.storeState === 'created'
+      acknowledged
         ? new AppError(
             'hub_order_already_acknowledged',
             `Order ${orderId} was already acknowledged as ${fresh.storeOrderNumber ?? '?'}`,
@@ -178,7 +179,7 @@ export class HubOrdersService {
     const draft = buildStoreOrderDraft(order, await this.deps.orders.lines(order.id), connection.config);
     return {
       ...draft,
-      state: order.storeState === 'created' ? 'acknowledged' : 'new',
+      state: order.storeState !== 'awaiting_pickup' && row.storeOrderNumber !== null ? 'acknowledged' : 'new',
       status: order.status,
       storeOrderNumber: row.storeOrderNumber,
       storeOrderRef: order.storeOrderRef,

@@ -1,6 +1,7 @@
 import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
 import type { FeedRecord } from '../db/cancellation.repository.js';
+import { progressAfterCancellation } from '../domain/write-back-progress.js';
 import type { ProcessingReportSummary } from './write-back-ports.js';
 import type { StoreSideDeps } from './store-side-deps.js';
 
@@ -36,6 +37,12 @@ async function applyCancellationReport(
       const order = await deps.orders.findById(c.orderId, trx);
       const error = order ? failedOrders.get(order.amazonOrderId) : undefined;
       await deps.cancellations.setState(trx, [c.id], error ? 'failed' : 'applied', { error: error ?? null }, now);
+      // Amazon cancelled it: say so now rather than at the next pull.
+      const progress =
+        order && !error
+          ? progressAfterCancellation(order.status, await deps.orders.lines(order.id, trx), c.items)
+          : null;
+      if (progress) await deps.orderStore.setAmazonProgress(trx, c.orderId, progress, now);
       await deps.orders.addEvent(trx, {
         orderId: c.orderId,
         connectionId: c.connectionId,
@@ -44,7 +51,7 @@ async function applyCancellationReport(
         kind: error ? 'amazon.cancellation_rejected' : 'amazon.cancellation_applied',
         summary: error
           ? `Amazon rejected the cancellation: ${error}`
-          : `Amazon processed the cancellation (reason ${c.reason})`,
+          : `Amazon processed the cancellation in feed ${feed.amazonFeedId ?? '?'} (reason ${c.reason})${progress ? ` — Amazon status now ${progress.amazonStatus}` : ''}`,
         payload: { feedId: feed.amazonFeedId, report: { processed: report.processed, withError: report.withError } },
       });
     }

@@ -6,6 +6,7 @@ import { nextShipDate, packageReferenceIdFor, resolveCarrier, validateShipment }
 import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
 import type { StoreEvent } from '../stores/store-connector.js';
+import { FBA_NOT_SENT, unitsLeft } from '../domain/write-back-progress.js';
 import { openQuantities, toAmazonItems } from './record-store-events.js';
 import { enqueueShipmentConfirm, type StoreSideDeps } from './store-side-deps.js';
 
@@ -50,7 +51,9 @@ export async function recordShipment(
     shipDate: nextShipDate(event.shipDate, sentDates),
     items: toAmazonItems(event.items, lines, open),
   };
-  const issues = validateShipment(draft, open);
+  // Amazon fulfils FBA orders itself: a store shipment of one is kept, never sent (nor validated) for Amazon.
+  const fba = order.fulfillmentChannel === 'AFN';
+  const issues = fba ? [] : validateShipment(draft, open);
   const now = deps.clock.nowIso();
   const id = newId();
   const error = issues.length > 0 ? issues.map((i) => i.message).join('; ') : null;
@@ -64,7 +67,7 @@ export async function recordShipment(
       storeRef: event.storeRef,
       ...draft,
       shippingMethod: carrier.shippingMethod,
-      state: error ? 'invalid' : 'pending',
+      state: fba ? 'not_sent' : error ? 'invalid' : 'pending',
       lastError: error,
       createdAt: now,
     },
@@ -77,12 +80,18 @@ export async function recordShipment(
     connectionId: order.connectionId,
     occurredAt: now,
     direction: 'store_to_hub',
-    kind: error ? 'store.shipment_invalid' : 'store.shipment_received',
-    summary: `${store.name} shipped ${draft.items.reduce((n, i) => n + i.quantity, 0)} unit(s) with ${carrierText}, tracking ${draft.trackingNumber ?? '—'}, package ${draft.packageReferenceId}${error ? ` — not sent to Amazon: ${error}` : ''}`,
+    kind: fba ? 'store.shipment_not_sent' : error ? 'store.shipment_invalid' : 'store.shipment_received',
+    summary: `${store.name} shipped ${draft.items.reduce((n, i) => n + i.quantity, 0)} unit(s) with ${carrierText}, tracking ${draft.trackingNumber ?? '—'}, package ${draft.packageReferenceId}${fba ? ` — ${FBA_NOT_SENT}` : error ? ` — not sent to Amazon: ${error}` : ''}`,
     payload: { storeRef: event.storeRef, storeCarrier: event.carrier, ...draft, issues },
   });
-  if (!error) {
+  if (!error && !fba) {
     await enqueueShipmentConfirm(deps, { id, orderId: order.id }, trx);
+  }
+  if (!error) {
+    // The store shipped: its side of the order moves on now, whatever Amazon answers later.
+    const recorded = [...earlier.filter((s) => s.state !== 'invalid' && s.state !== 'failed'), draft];
+    const storeState = unitsLeft(lines, recorded) > 0 ? 'partially_shipped' : 'shipped';
+    await deps.orderStore.moveStoreState(trx, order.id, storeState, ['created', 'partially_shipped'], now);
   }
   return true;
 }

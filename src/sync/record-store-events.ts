@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Order, OrderLine } from '../domain/order.js';
 import type { OrdersConfig } from '../domain/orders-config.js';
+import { FBA_NOT_SENT, unitsLeft } from '../domain/write-back-progress.js';
 import type { Store } from '../domain/store.js';
 import { newId } from '../lib/ids.js';
 import type { StoreEvent, StoreShipmentItem } from '../stores/store-connector.js';
@@ -67,7 +68,9 @@ async function recordCancellation(
   const buyerAsked = order.status === 'cancel_requested' || order.flags?.buyerCancelRequested === true;
   const reason = buyerAsked ? 'BuyerCanceled' : (config?.cancellationReason ?? 'NoInventory');
   const alreadyDone = order.amazonStatus === 'CANCELLED';
-  const impossible = order.amazonStatus === 'SHIPPED' ? 'the order is already shipped on Amazon' : null;
+  // Amazon fulfils FBA orders itself: the store's cancellation is kept, not sent, and is no failure.
+  const fba = order.fulfillmentChannel === 'AFN' && !alreadyDone;
+  const impossible = order.amazonStatus === 'SHIPPED' && !fba ? 'the order is already shipped on Amazon' : null;
   const now = deps.clock.nowIso();
   const inserted = await deps.cancellations.insert(
     trx,
@@ -79,7 +82,7 @@ async function recordCancellation(
       storeRef: event.storeRef,
       items,
       reason,
-      state: alreadyDone ? 'applied' : impossible ? 'failed' : 'pending',
+      state: alreadyDone ? 'applied' : fba ? 'not_sent' : impossible ? 'failed' : 'pending',
       lastError: impossible,
       createdAt: now,
     },
@@ -92,11 +95,16 @@ async function recordCancellation(
     connectionId: order.connectionId,
     occurredAt: now,
     direction: 'store_to_hub',
-    kind: 'store.cancellation_received',
-    summary: `${store.name} cancelled ${what}; reason for Amazon: ${reason}${alreadyDone ? ' (already cancelled on Amazon)' : ''}${impossible ? ` — cannot cancel: ${impossible}` : ''}`,
+    kind: fba ? 'store.cancellation_not_sent' : 'store.cancellation_received',
+    summary: fba
+      ? `${store.name} cancelled ${what} — ${FBA_NOT_SENT}`
+      : `${store.name} cancelled ${what}; reason for Amazon: ${reason}${alreadyDone ? ' (already cancelled on Amazon)' : ''}${impossible ? ` — cannot cancel: ${impossible}` : ''}`,
     payload: { storeRef: event.storeRef, items, reason },
   });
-  if (!alreadyDone && !impossible) {
+  // The store order is cancelled now (every open unit), whatever Amazon answers later.
+  if (unitsLeft(lines, [{ items }]) === 0)
+    await deps.orderStore.moveStoreState(trx, order.id, 'cancelled', ['created', 'partially_shipped'], now);
+  if (!alreadyDone && !impossible && !fba) {
     const runAt = new Date(deps.clock.now().getTime() + 1_000);
     await enqueueCancellationSubmit(deps, order.connectionId, { trx, runAt });
   }

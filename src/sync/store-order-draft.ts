@@ -33,12 +33,18 @@ function toStoreAddress(address: AmazonAddress | null, fallbackName: string): St
   };
 }
 
-/** Amazon's flags as short notes for the store order (Koongo writes them as order comments). */
-function flagNotes(order: Order): string[] {
+export const FBA_NOTE = 'Fulfilled by Amazon (FBA): Amazon ships this order — do not ship it from the store';
+
+/**
+ * Amazon's flags as short notes for the store order (Koongo writes them as order comments). An FBA
+ * order says that Amazon ships it and carries no ship-by notes: the merchant has nothing to ship.
+ */
+function flagNotes(order: Order, fba: boolean): string[] {
   const f = order.flags;
   const notes = [`Amazon order ${order.amazonOrderId} (${order.marketplaceId})`];
+  if (fba) notes.push(FBA_NOTE);
   if (!f) return notes;
-  if (f.prime) notes.push('Prime order: ship by the promised date');
+  if (f.prime) notes.push(fba ? 'Prime order' : 'Prime order: ship by the promised date');
   if (f.business)
     notes.push(
       `Amazon Business order${order.buyer?.purchaseOrderNumber ? `, PO ${order.buyer.purchaseOrderNumber}` : ''}`,
@@ -47,7 +53,7 @@ function flagNotes(order: Order): string[] {
   if (f.gift) notes.push('Gift order');
   if (f.buyerCancelRequested) notes.push('The buyer asked Amazon to cancel this order');
   if (f.iossNumbers.length > 0) notes.push(`IOSS: ${f.iossNumbers.join(', ')} (tax collected by Amazon)`);
-  if (f.latestShipDate) notes.push(`Ship by ${f.latestShipDate}`);
+  if (f.latestShipDate && !fba) notes.push(`Ship by ${f.latestShipDate}`);
   return notes;
 }
 
@@ -105,7 +111,8 @@ export function buildStoreOrderDraft(order: Order, lines: readonly OrderLine[], 
     items,
     charges,
     totals: { net: order.totals.net ?? '0', tax: order.totals.tax ?? '0', gross: order.totals.gross ?? '0' },
-    notes: flagNotes(order),
+    notes: flagNotes(order, fba),
     lowerStock: !fba || config.fbaOrdersLowerStock,
+    fulfilledByAmazon: fba,
   };
 }

@@ -120,7 +120,7 @@ describeEachDatabase(
       ordersA = res.body.orders as HubOrder[];
       expect(res.body.total).toBe(4);
       for (const o of ordersA) {
-        expect(o).toMatchObject({ state: 'new', storeOrderNumber: null });
+        expect(o).toMatchObject({ state: 'new', storeOrderNumber: null, fulfilledByAmazon: false });
         expect(['in_store', 'cancel_requested']).toContain(o.status);
         expect(o.amazonOrderId).toMatch(/^\d{3}-\d{7}-\d{7}$/);
         expect(o.items.length).toBeGreaterThan(0);
@@ -233,6 +233,16 @@ describeEachDatabase(
         trackingNumber: '00340434161234567890',
         shipDate: '2026-11-29T08:30:00.000Z',
       });
+      // Shipped by the store: still the store's acknowledged order, and acknowledging again is still fine.
+      const acked = await call('GET', a('/orders?state=acknowledged'), KEY_A);
+      expect((acked.body.orders as HubOrder[]).map((o) => [o.orderId, o.state])).toEqual([
+        [order.orderId, 'acknowledged'],
+      ]);
+      expect((await app.storeSide.orders.findById(order.orderId))?.storeState).toBe('shipped');
+      const ackAgain = await call('POST', a(`/orders/${order.orderId}/acknowledge`), KEY_A, {
+        storeOrderNumber: 'A-1001',
+      });
+      expect(ackAgain.status).toBe(200);
       const bad = await call('POST', a(`/orders/${order.orderId}/shipments`), KEY_A, {
         storeRef: 'x',
         shipDate: 'soon',

@@ -90,12 +90,14 @@ export class WooOrderCreator {
     return order.status === 'pending' ? this.finalize(order, draft) : Promise.resolve(ok(toRef(order)));
   }
 
-  /** Reconciliation fee (exact Amazon gross), notes, then status (+ paid) in one PUT. */
+  /** Reconciliation fee (exact Amazon gross), notes, then status (+ paid) in one PUT; FBA orders become `completed`. */
   private async finalize(order: WooOrder, draft: StoreOrderDraft): Promise<Result<StoreOrderRef>> {
     const target = roundTo(draft.totals.gross, decimalsOf(order.total));
     const diff = sub(target, order.total);
-    const body: Record<string, unknown> = { status: this.config.orderStatus };
-    if (this.config.orderStatus === 'processing') body.set_paid = true;
+    // Amazon ships FBA orders: they arrive already fulfilled (completed, paid), never as orders to ship.
+    const status = draft.fulfilledByAmazon === true ? 'completed' : this.config.orderStatus;
+    const body: Record<string, unknown> = { status };
+    if (status === 'processing') body.set_paid = true;
     if (!equals(diff, '0')) {
       const fee = order.fee_lines.find((f) => f.name === RECONCILIATION_FEE_NAME);
       body.fee_lines = [

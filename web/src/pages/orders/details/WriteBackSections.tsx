@@ -1,7 +1,8 @@
 import { Alert, Group, Loader, Stack, Table, Text } from '@mantine/core';
-import { DateTime, EmptyState, ErrorAlert, ScrollTable, StatusBadge } from '../../../components';
+import { DateTime, EmptyState, ErrorAlert, ScrollTable } from '../../../components';
 import { useOrderCancellations, useOrderShipments } from '../queries';
 import type { ItemQuantity, Order, OrderLine } from '../types';
+import { AmazonState } from './AmazonState';
 import { Section } from './Section';
 
 function Loading({ what }: { what: string }) {
@@ -89,7 +90,7 @@ export function ShipmentsSection({ order, lines }: { order: Order; lines: OrderL
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={2} align="flex-start">
-                    <StatusBadge status={s.state} />
+                    <AmazonState state={s.state} />
                     {s.confirmedAt && (
                       <Text size="xs" c="dimmed">
                         confirmed <DateTime value={s.confirmedAt} />
@@ -162,7 +163,7 @@ export function CancellationSection({ order, lines }: { order: Order; lines: Ord
                 <Table.Th scope="col">Reason</Table.Th>
                 <Table.Th scope="col">Items</Table.Th>
                 <Table.Th scope="col">State</Table.Th>
-                <Table.Th scope="col">Feed id</Table.Th>
+                <Table.Th scope="col">Amazon feed id</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -177,7 +178,7 @@ export function CancellationSection({ order, lines }: { order: Order; lines: Ord
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
-                      <StatusBadge status={c.state} />
+                      <AmazonState state={c.state} />
                       {c.lastError && (
                         <Text size="xs" c="red" style={{ overflowWrap: 'anywhere' }}>
                           {c.lastError}
@@ -187,7 +188,7 @@ export function CancellationSection({ order, lines }: { order: Order; lines: Ord
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" ff="monospace">
-                      {c.feedId ?? '—'}
+                      {c.amazonFeedId ?? '—'}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
