@@ -1,7 +1,7 @@
 import type { Account } from '../db/account.repository.js';
 import type { Session } from '../db/session.repository.js';
 import type { User } from '../db/user.repository.js';
-import { lockSchedule, retryAfterSeconds, throttleKeys } from '../domain/login-throttle.js';
+import { LONGEST_WINDOW_MS, lockSchedule, retryAfterSeconds, throttleKeys } from '../domain/login-throttle.js';
 import { AppError } from '../lib/errors.js';
 import { hashPassword, verifyPassword } from '../lib/password-hash.js';
 import { err, ok, type Result } from '../lib/result.js';
@@ -73,6 +73,7 @@ export class AuthService {
     });
     await this.deps.users.touchLogin(user.id, nowIso);
     await this.deps.sessions.deleteExpired(nowIso);
+    await this.deps.throttle.deleteQuiet(new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString());
     const { passwordHash: _h, ...plain } = user;
     return ok({ user: plain, account, csrfToken, sessionSecret });
   }

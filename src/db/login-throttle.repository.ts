@@ -53,6 +53,14 @@ export class LoginThrottleRepository {
       .execute();
   }
 
+  /** Forgets keys quiet (and unlocked) since `before`: they would start counting again anyway. */
+  async deleteQuiet(before: string): Promise<void> {
+    await this.db
+      .deleteFrom('login_throttle')
+      .where(sql<boolean>`coalesce(locked_until, last_attempt_at) <= ${before}`)
+      .execute();
+  }
+
   async clear(key: string): Promise<void> {
     await this.db.deleteFrom('login_throttle').where('key', '=', key).execute();
   }

@@ -32,6 +32,9 @@ export const EMAIL_THROTTLE: ThrottlePolicy = {
   maxLockMs: 30_000,
 };
 
+/** After this long quiet every key has started over, so its row can go (it holds emails and addresses). */
+export const LONGEST_WINDOW_MS = Math.max(PAIR_THROTTLE.windowMs, ADDRESS_THROTTLE.windowMs, EMAIL_THROTTLE.windowMs);
+
 /** The keys one login reserves, in the order they are checked (the victim's email last). */
 export function throttleKeys(email: string, clientAddress: string): { key: string; policy: ThrottlePolicy }[] {
   return [

@@ -78,6 +78,14 @@ describeEachDatabase('Login throttling under attack, and API tokens', (ctx) => {
     expect(rows.every((r) => r.attempts === 0)).toBe(true);
   });
 
+  it('forgets counters (emails, addresses) once they have been quiet for the window', async () => {
+    for (let i = 0; i < 6; i++) await login(`guess-${i}`, '203.0.113.9', 'nobody@example.com');
+    clock.advance(16 * 60_000);
+    expect((await login(MIA.password, '198.51.100.7')).statusCode).toBe(200);
+    const keys = (await ctx.getDb().selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    expect(keys.filter((k) => k.includes('nobody') || k.includes('203.0.113.9'))).toEqual([]);
+  });
+
   it('throttles parallel guesses at the current password (change password) like logins', async () => {
     const session = await login(MIA.password, '198.51.100.6');
     const cookie = session.cookies.find((c) => c.name === 'orderbridge_session')!;
