@@ -148,3 +148,34 @@ describeEachDatabase(
   },
   { isolation: 'file' },
 );
+
+/** A hub-api store has no catalogue OrderBridge can read: a link is taken as the store's own ref, saying so. */
+describeEachDatabase(
+  'SKU links to a hub-api store',
+  (ctx) => {
+    let env: StoreTestEnv;
+
+    beforeAll(async () => {
+      env = await openStoreTestEnv(ctx.url(), {
+        seed: 6,
+        store: {
+          platform: 'hub-api',
+          baseUrl: 'https://erp.example',
+          secrets: { apiKey: 'k'.repeat(32), webhookSecret: 's'.repeat(32) },
+        },
+      });
+    });
+    afterAll(() => env.close());
+
+    it('accepts the ERP reference unchecked, with a note, and offers no product search', async () => {
+      const svc = env.app.storeSideService;
+      const linked = await svc.linkSku(env.app.accountId, env.connectionId, 'kpw cover blk', 'ERP-4711');
+      if (!linked.ok) throw linked.error;
+      expect(linked.value).toMatchObject({ link: { productRef: 'ERP-4711' }, product: null });
+      expect(linked.value.note).toContain('Not checked');
+      const search = await svc.searchStoreProducts(env.app.accountId, env.connectionId, 'kpw');
+      expect(search.ok && search.value).toEqual({ products: [], hasCatalog: false });
+    });
+  },
+  { isolation: 'file' },
+);
