@@ -6,6 +6,7 @@ import { AddressesSection } from './details/AddressesSection';
 import { AttentionNotice } from './details/AttentionNotice';
 import { GeneralSection } from './details/GeneralSection';
 import { ItemsSection } from './details/ItemsSection';
+import { PurgedNotice } from './details/PurgedNotice';
 import { RawDataSection } from './details/RawDataSection';
 import { TimelineSection } from './details/TimelineSection';
 import { TotalsSection } from './details/TotalsSection';
@@ -89,6 +90,7 @@ export default function OrderDetailsPage() {
       {(needsAttention(order) || failedWriteBacks > 0) && (
         <AttentionNotice order={order} failedWriteBacks={failedWriteBacks} />
       )}
+      {order.personalDataPurgedAt && <PurgedNotice purgedAt={order.personalDataPurgedAt} />}
       <Group component="nav" aria-label="Order sections" gap="xs" wrap="wrap">
         {SECTIONS.map(([anchor, label]) => (
           <Anchor key={anchor} href={`#${anchor}-title`} size="sm">
