@@ -1,14 +1,23 @@
 // Benchmark: OrderBridge probed as an attacker would (issue 9), against a real `start` process on a
-// fresh data directory with random ports: 50 parallel wrong logins for one e-mail, a member adding a
-// store on a loopback address and testing it, an API token creating a token, and the security
-// headers of the web app and the API. Prints each finding, then as the LAST line one JSON object.
+// fresh data directory with random ports (SQLite, or PostgreSQL with BENCH_DATABASE_URL): 50 parallel
+// wrong logins for one e-mail, a member adding a store on a loopback address and testing it, an API
+// token creating a token, and the security headers of the web app and the API. Prints each finding,
+// then as the LAST line one JSON object.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { startOrderBridge } from '../test/browser/support/orderbridge-process.js';
 
 const PARALLEL_LOGINS = 50;
 const THROTTLED_AT_LEAST = 45;
 
-const bridge = await startOrderBridge();
+/** BENCH_DATABASE_URL: the same run on PostgreSQL, in a fresh schema (dropped at the end). */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const freshSchema = (url: string) => {
+  const u = new URL(url);
+  u.searchParams.set('schema', `bench_attack_${randomBytes(4).toString('hex')}`);
+  return u.toString();
+};
+const bridge = await startOrderBridge(DATABASE_URL ? { databaseUrl: freshSchema(DATABASE_URL) } : {});
 const base = bridge.baseUrl;
 
 /** A session: its cookie and CSRF token, from a successful login. */
