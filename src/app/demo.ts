@@ -15,12 +15,18 @@ import { DEFAULT_ACCOUNT_NAME } from './default-account.js';
 /** The input of a connection to a running sandbox, with its built-in credentials (demo, tests, benchmarks). */
 export function sandboxConnectionInput(
   sandboxUrl: string,
-  options: { name: string; marketplaceId: string; active?: boolean; config?: Record<string, unknown> },
+  options: {
+    name: string;
+    marketplaceId: string;
+    sellerId?: string;
+    active?: boolean;
+    config?: Record<string, unknown>;
+  },
 ): NewConnectionInput {
   return {
     name: options.name,
     marketplaceId: options.marketplaceId,
-    sellerId: SANDBOX_SELLER_ID,
+    sellerId: options.sellerId ?? SANDBOX_SELLER_ID,
     clientId: SANDBOX_CLIENT_ID,
     clientSecret: SANDBOX_CLIENT_SECRET,
     refreshToken: SANDBOX_REFRESH_TOKEN,

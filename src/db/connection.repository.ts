@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Connection } from '../domain/connection.js';
 import type { OrdersConfig } from '../domain/orders-config.js';
+import { isUniqueViolation } from './dialect.js';
 import { fromBool, fromJson, toBool } from './json-column.js';
 import type { Database, ConnectionsTable } from './schema.js';
 
@@ -57,12 +58,25 @@ function toConnection(row: Selectable<ConnectionsTable>): Connection {
   };
 }
 
+/** The partial unique index of migration 0008 refused a second active seller + marketplace. */
+function refuseSecondActive(error: unknown): false {
+  const text = error instanceof Error ? `${error.message} ${(error as { constraint?: string }).constraint ?? ''}` : '';
+  if (isUniqueViolation(error) && /connections_one_active_per_seller_idx|connections\.seller_id/.test(text))
+    return false;
+  throw error;
+}
+
 /** Connections and their sealed secrets; the only code that knows the connections table. */
 export class ConnectionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(c: NewConnectionRow): Promise<Connection> {
-    await this.db
+  /**
+   * Adds the connection; null when it is active and another connection of the same seller +
+   * marketplace already is (the partial unique index of migration 0008 refused it: parallel adds
+   * cannot both pass).
+   */
+  async insert(c: NewConnectionRow): Promise<Connection | null> {
+    const inserted = await this.db
       .insertInto('connections')
       .values({
         id: c.id,
@@ -83,8 +97,22 @@ export class ConnectionRepository {
         created_at: c.now,
         updated_at: c.now,
       })
+      .execute()
+      .then(() => true, refuseSecondActive);
+    return inserted ? this.findById(c.id) : null;
+  }
+
+  /** Every connection of a seller account + marketplace, in any account (oldest first). */
+  async listBySeller(sellerId: string, marketplaceId: string): Promise<Connection[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('seller_id', '=', sellerId)
+      .where('marketplace_id', '=', marketplaceId)
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
-    return (await this.findById(c.id)) as Connection;
+    return rows.map(toConnection);
   }
 
   async findById(id: string): Promise<Connection | null> {
@@ -129,8 +157,9 @@ export class ConnectionRepository {
     return row?.secrets_encrypted ?? null;
   }
 
-  async update(id: string, patch: ConnectionPatch, now: string): Promise<void> {
-    await this.db
+  /** false when the change would make a second active connection of the seller + marketplace (see insert). */
+  async update(id: string, patch: ConnectionPatch, now: string): Promise<boolean> {
+    return this.db
       .updateTable('connections')
       .set({
         ...(patch.name !== undefined && { name: patch.name }),
@@ -147,7 +176,8 @@ export class ConnectionRepository {
         updated_at: now,
       })
       .where('id', '=', id)
-      .execute();
+      .execute()
+      .then(() => true, refuseSecondActive);
   }
 
   /** How many orders a connection holds (a connection with orders is kept, see ConnectionService.remove). */

@@ -86,6 +86,7 @@ describeEachDatabase('database layer', (ctx) => {
       'sku_links',
       'stock_adjustments',
       'stock_levels',
+      'store_order_claims',
       'stores',
       'sync_runs',
       'users',

@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 import type { InstallationSettingsTable } from './installation-settings.schema.js';
 import type { PlansTable } from './plans.schema.js';
 import type { StoreSideTables } from './store-side.schema.js';
+import type { StoreOrderClaimsTable } from './store-order-claims.schema.js';
 
 /**
  * Kysely row types, one interface per table (snake_case, as stored). The same shapes come back
@@ -221,4 +222,5 @@ export interface Database extends StoreSideTables, AccountTables, AmazonAuthoriz
   jobs: JobsTable;
   schedules: SchedulesTable;
   installation_settings: InstallationSettingsTable;
+  store_order_claims: StoreOrderClaimsTable;
 }

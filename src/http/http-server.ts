@@ -17,6 +17,7 @@ import { registerAdminRoutes } from './routes/admin.routes.js';
 import { registerRetentionRoutes } from './routes/retention.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerConnectionRoutes } from './routes/connections.routes.js';
+import { registerSellerAvailabilityRoutes } from './routes/seller-availability.routes.js';
 import { registerConnectionSetupRoutes } from './routes/connection-setup.routes.js';
 import { registerReferenceRoutes } from './routes/reference.routes.js';
 import { registerReportRoutes } from './routes/reports.routes.js';
@@ -98,6 +99,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
   registerAdminRoutes(server, deps);
   registerRetentionRoutes(server, deps);
   registerConnectionRoutes(server, deps);
+  registerSellerAvailabilityRoutes(server, deps);
   registerConnectionSetupRoutes(server, deps);
   registerReferenceRoutes(server, deps);
   registerReportRoutes(server, deps);

@@ -20,6 +20,7 @@ import {
   type ConnectionUpdateInput,
   type NewConnectionInput,
 } from './connection-input.js';
+import { SellerUniqueness, type SellerAvailability } from './seller-uniqueness.js';
 import { zodToAppError } from './zod-error.js';
 
 /** What the API and CLI show of a connection: never a secret, only its last 4 characters. */
@@ -30,6 +31,8 @@ export interface ConnectionView extends Connection {
 
 /** Adds, shows and changes connections; validates everything and seals secrets before they are stored. */
 export class ConnectionService {
+  private readonly sellers: SellerUniqueness;
+
   constructor(
     private readonly connections: ConnectionRepository,
     private readonly skuLinks: SkuLinkRepository,
@@ -42,7 +45,14 @@ export class ConnectionService {
     private readonly lwaDefaults: { clientId?: string | undefined; clientSecret?: string | undefined } = {},
     /** Refuses SP-API/LWA URLs that are not Amazon's unless the installation allows custom ones. */
     private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null = null,
-  ) {}
+  ) {
+    this.sellers = new SellerUniqueness(connections);
+  }
+
+  /** The wizard's Seller ID step: is this seller account + marketplace free for an active connection? */
+  sellerAvailability(accountId: string, sellerId: string, marketplace: string): Promise<Result<SellerAvailability>> {
+    return this.sellers.availability(accountId, sellerId, marketplace);
+  }
 
   /** The SP-API and LWA URLs being saved must be allowed (the LWA call posts the app's secret there). */
   private async checkEndpoints(urls: { spApiBaseUrl?: string | undefined; lwaUrl?: string | undefined }) {
@@ -104,6 +114,10 @@ export class ConnectionService {
     if (!clientId || !clientSecret) return err(lwaAppMissing());
     const refreshToken = c.refreshToken ?? '';
     if (config.value.active && !refreshToken) return err(notAuthorized());
+    if (config.value.active) {
+      const free = await this.sellers.checkActivation(accountId, c.sellerId, marketplace.id);
+      if (!free.ok) return free;
+    }
     const endpoints = regionEndpoints(marketplace.region);
     const now = this.clock.nowIso();
     const created = await this.connections.insert({
@@ -122,6 +136,7 @@ export class ConnectionService {
       storeId: storeId.value,
       now,
     });
+    if (!created) return err(await this.sellers.refusedWrite(accountId, c.sellerId, marketplace.id));
     await this.audit.record({
       accountId,
       actor,
@@ -168,6 +183,11 @@ export class ConnectionService {
     const allowed = await this.checkPlan(accountId, activating, false);
     if (!allowed.ok) return allowed;
     if (activating && !u.refreshToken && !(await this.secretsOf(current.id)).refreshToken) return err(notAuthorized());
+    const sellerId = u.sellerId ?? current.sellerId;
+    if (config.value.active && (activating || sellerId !== current.sellerId)) {
+      const free = await this.sellers.checkActivation(accountId, sellerId, current.marketplaceId, current.id);
+      if (!free.ok) return free;
+    }
     const patch: ConnectionPatch = { config: config.value, active: config.value.active };
     if (u.name !== undefined) patch.name = u.name;
     if (u.sellerId !== undefined) patch.sellerId = u.sellerId;
@@ -187,7 +207,9 @@ export class ConnectionService {
       });
     }
     const now = this.clock.nowIso();
-    await this.connections.update(current.id, patch, now);
+    if (!(await this.connections.update(current.id, patch, now))) {
+      return err(await this.sellers.refusedWrite(accountId, sellerId, current.marketplaceId, current.id));
+    }
     const updated = (await this.connections.findById(current.id)) as Connection;
     await this.audit.record({
       accountId,

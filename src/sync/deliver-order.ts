@@ -6,6 +6,7 @@ import { monthStart, ordersLeftThisMonth } from '../domain/plan.js';
 import { AppError } from '../lib/errors.js';
 import { err, ok, type Result } from '../lib/result.js';
 import type { StoreConnector } from '../stores/store-connector.js';
+import { claimStoreOrder } from './claim-store-order.js';
 import { carryOut } from './delivery-steps.js';
 import { LINKED_PRODUCT_MISSING, resolveProducts } from './resolve-products.js';
 import type { StoreSideDeps } from './store-side-deps.js';
@@ -99,6 +100,11 @@ export async function deliverOrder(
     cancelledByStore: cancellations.length > 0,
   });
   if (action === 'none') return ok('none');
+  // One store order per Amazon order and shop, whatever connection it comes from.
+  if (action === 'create' || action === 'take_stock') {
+    const claimed = await claimStoreOrder(deps, order, connection, connection.storeId);
+    if (!claimed.ok) return claimed;
+  }
   if (NEEDS_PRODUCTS.has(action)) {
     const held = await resolveAndCheck(deps, order, connection.config, connector.value);
     if (!held.ok) return held;

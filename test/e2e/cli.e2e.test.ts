@@ -131,6 +131,21 @@ describeEachDatabase(
           'amzn.mws.123',
         );
         expect(mws.stderr).toContain('Atzr|');
+        // One active connection per seller account + marketplace: a second is refused with the first's name.
+        const twin = await cli(
+          'connections',
+          'add',
+          '--name',
+          'twin',
+          '--marketplace',
+          'DE',
+          ...credentials(),
+          '--active',
+        );
+        expect(twin.code).toBe(1);
+        expect(twin.stderr).toContain(
+          `Error [connection_duplicate]: Amazon seller ${SANDBOX_SELLER_ID} on Amazon.de is already connected by connection "de"`,
+        );
       },
     );
 

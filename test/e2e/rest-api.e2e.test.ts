@@ -5,7 +5,7 @@ import type { App } from '../../src/app/app-context.js';
 import { SyncWorker } from '../../src/app/sync-worker.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { authorize } from '../helpers/api-auth.js';
-import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
+import { SANDBOX_SELLER_ID, startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
@@ -76,6 +76,15 @@ describeEachDatabase(
       expect(missing.body).toEqual({
         error: { code: 'connection_not_found', message: 'No connection "nope"', details: {} },
       });
+    });
+
+    it("tells the wizard's Seller ID step whether a seller account + marketplace is free", async () => {
+      const taken = await get(`/api/connections/seller-availability?sellerId=${SANDBOX_SELLER_ID}&marketplace=DE`);
+      expect(taken.status).toBe(200);
+      expect(taken.body).toMatchObject({ available: false, existingConnectionId: connectionId });
+      expect(taken.body.message).toContain('already connected by connection "shop-de"');
+      const free = await get(`/api/connections/seller-availability?sellerId=${SANDBOX_SELLER_ID}&marketplace=FR`);
+      expect(free.body).toEqual({ available: true });
     });
 
     it('lists orders with filters and paging, and shows one with lines and timeline', async () => {

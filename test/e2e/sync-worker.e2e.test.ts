@@ -29,7 +29,13 @@ describeEachDatabase('sync worker schedules', (ctx) => {
     if (!other.ok) throw other.error;
     const elsewhere = await app.connections.add(
       other.value.account.id,
-      sandboxConnectionInput(sandbox.url, { name: 'elsewhere', marketplaceId: DE, config: { pollIntervalMinutes: 9 } }),
+      // Another seller: one seller + marketplace has one active connection in the installation.
+      sandboxConnectionInput(sandbox.url, {
+        name: 'elsewhere',
+        marketplaceId: DE,
+        sellerId: 'A9ELSEWHERE1',
+        config: { pollIntervalMinutes: 9 },
+      }),
       'test',
     );
     if (!elsewhere.ok) throw elsewhere.error;

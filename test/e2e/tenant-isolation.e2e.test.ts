@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sandboxConnectionInput } from '../../src/app/demo.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
+import { SANDBOX_SELLER_ID } from '../../src/sandbox/amazon/index.js';
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { operationsOf, type OpenApiDoc } from '../helpers/openapi-coverage.js';
@@ -33,6 +34,11 @@ const isHub = (op: string) => op.includes(' /api/hub/');
 const CASES: Record<string, Case> = {
   'get /api/connections': { expect: { list: true } },
   'get /api/connections/:connection': { expect: { status: 404 } },
+  // A's seller is connected (by A): B learns only that another account holds it, never A's ids.
+  'get /api/connections/seller-availability': {
+    expect: { own: true },
+    query: `?sellerId=${SANDBOX_SELLER_ID}&marketplace=DE`,
+  },
   'post /api/connections/:connection/sync': { expect: { status: 404 } },
   'post /api/connections': {
     expect: { own: true },
@@ -190,7 +196,7 @@ describeEachDatabase(
       const bAccount = created.value.account.id;
       const bConn = await app.connections.add(
         bAccount,
-        sandboxConnectionInput(env.amazon.url, { name: 'b-shop', marketplaceId: DE }),
+        sandboxConnectionInput(env.amazon.url, { name: 'b-shop', marketplaceId: DE, sellerId: 'A2BSHOPSELLER1' }),
         'test',
       );
       if (!bConn.ok) throw bConn.error;
