@@ -8,6 +8,8 @@ import pg from 'pg';
 export interface RunningOrderBridge {
   baseUrl: string;
   admin: { email: string; password: string };
+  /** The process's data directory (its SQLite file, secret key). */
+  dataDir: string;
   /** Everything the process printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -91,5 +93,5 @@ export async function startOrderBridge(options: { databaseUrl?: string } = {}): 
   }
   const email = /email\s+(\S+)/.exec(out)?.[1] ?? '';
   const password = /password\s+(\S+)/.exec(out)?.[1] ?? '';
-  return { baseUrl: `http://127.0.0.1:${httpPort}`, admin: { email, password }, output: () => out, stop };
+  return { baseUrl: `http://127.0.0.1:${httpPort}`, admin: { email, password }, dataDir, output: () => out, stop };
 }

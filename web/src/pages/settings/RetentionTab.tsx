@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { components } from '../../api/openapi';
 import { useCurrentSession } from '../../auth/session';
@@ -21,10 +21,8 @@ export function RetentionTab() {
         cancelled, once a day. The order itself stays: its lines, totals, statuses and timeline.
       </Text>
       <ErrorAlert error={retention.error} title="Could not load the retention" />
-      {retention.data && <DaysForm key={retention.data.days} current={retention.data} />}
-      {retention.data && session.user.role === 'admin' && (
-        <LimitForm key={retention.data.maxDays} current={retention.data} />
-      )}
+      {retention.data && <DaysForm current={retention.data} />}
+      {retention.data && session.user.role === 'admin' && <LimitForm current={retention.data} />}
     </Stack>
   );
 }
@@ -33,6 +31,8 @@ function DaysForm({ current }: { current: Retention }) {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const [days, setDays] = useState<number | string>(current.days);
+  // A lowered limit lowers the account's days: show what is in force.
+  useEffect(() => setDays(current.days), [current.days]);
   const save = useMutation({
     mutationFn: () => api<Retention>('PUT', '/api/account/retention', { days: Number(days) }),
     onSuccess: (r) => {
