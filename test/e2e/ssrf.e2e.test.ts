@@ -159,7 +159,9 @@ describeEachDatabase(
       if (!connector.ok) throw connector.error;
       const direct = await connector.value.test();
       expect(direct.ok).toBe(false);
-      expect(JSON.stringify(direct)).toContain('address_not_allowed');
+      expect(JSON.stringify(direct)).toContain(
+        'address not allowed: rebind.attacker.test resolves to a loopback address',
+      );
       expect(trap.connections()).toBe(0);
     });
 
@@ -262,6 +264,10 @@ describeEachDatabase(
         expect(added.statusCode).toBe(201);
         const tested = await member.send('POST', `/api/stores/${added.json<{ id: string }>().id}/test`);
         expect(tested.statusCode).toBe(200);
+        // A failure says what failed, in words.
+        const closed = await addStore('closed-port', 'http://127.0.0.1:1');
+        const refusedTest = await member.send('POST', `/api/stores/${closed.json<{ id: string }>().id}/test`);
+        expect(errorOf(refusedTest).message).toContain('connection refused');
       } finally {
         await woo.close();
       }

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { AppError } from '../../lib/errors.js';
+import { describeNetworkError } from '../../net/guarded-post.js';
 import type { StoreHttpAgents } from '../store-connector.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import {
@@ -151,7 +152,7 @@ function pickHeaders(raw: unknown): Record<string, string | undefined> {
 function toNetworkError(error: unknown, where: string): AppError {
   if (axios.isAxiosError(error)) {
     const timedOut = error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT';
-    return networkError(where, timedOut ? 'timeout' : (error.code ?? 'network error'));
+    return networkError(where, timedOut ? 'timeout' : describeNetworkError(error));
   }
   return networkError(where, error instanceof Error ? error.message : String(error));
 }

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { AppError } from '../../lib/errors.js';
+import { describeNetworkError } from '../../net/guarded-post.js';
 import type { StoreHttpAgents } from '../store-connector.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import { httpError, invalidResponse, networkError } from './woocommerce.errors.js';
@@ -99,7 +100,7 @@ export class WooClient {
 function toNetworkError(error: unknown, where: string): AppError {
   if (axios.isAxiosError(error)) {
     const timedOut = error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT';
-    return networkError(where, timedOut, error.code ?? 'network error');
+    return networkError(where, timedOut, describeNetworkError(error));
   }
   return networkError(where, false, error instanceof Error ? error.message : String(error));
 }
