@@ -163,6 +163,16 @@ describe(`the manual, walked in chromium [${DIALECT}]`, () => {
   });
 
   step('3. creates the account "Acme Trading" (Free plan) and switches into it', async () => {
+    // One Amazon seller account + marketplace has one active order connection per installation: the
+    // demo's connection uses the sandbox seller on Amazon.de, which Acme Trading connects below.
+    await page.goto('/connections');
+    await page
+      .getByRole('table', { name: 'Connections' })
+      .getByRole('link', { name: 'sandbox-demo', exact: true })
+      .click();
+    await page.getByRole('heading', { name: 'sandbox-demo' }).waitFor();
+    await page.getByRole('switch', { name: 'Activate Order Synchronization' }).click();
+    await page.getByText('Order synchronization disabled').waitFor();
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Create account' }).click();
     const form = page.getByRole('form', { name: 'Create account' });
@@ -227,8 +237,15 @@ describe(`the manual, walked in chromium [${DIALECT}]`, () => {
     await tabTo(page.getByRole('button', { name: 'Next' }));
     await page.keyboard.press('Enter');
 
-    // Step 3: the SP-API credentials.
-    await page.getByRole('button', { name: 'Save and continue' }).waitFor();
+    // Step 3: the SP-API credentials (nothing is saved yet).
+    const method = page.getByRole('radiogroup', { name: /^Authorisation/ });
+    await method.waitFor();
+    const byToken = method.getByRole('radio', { name: /^Enter SP-API credentials/ });
+    await tabTo(method.getByRole('radio'));
+    for (let i = 0; i < 3 && !(await byToken.isChecked()); i++) {
+      await page.keyboard.press((await hasFocus(byToken)) ? 'Space' : 'ArrowDown');
+    }
+    expect(await byToken.isChecked()).toBe(true);
     // The sandbox's public app credentials are filled in; the seller's refresh token is typed.
     expect(await page.getByLabel(/^LWA client ID/).inputValue()).toBe(SANDBOX_CLIENT_ID);
     expect(await page.getByLabel(/^LWA client secret/).inputValue()).toBe(SANDBOX_CLIENT_SECRET);
@@ -236,17 +253,17 @@ describe(`the manual, walked in chromium [${DIALECT}]`, () => {
     await tabTo(refreshToken);
     await page.keyboard.type(SANDBOX_REFRESH_TOKEN);
     expect(await refreshToken.inputValue()).toBe(SANDBOX_REFRESH_TOKEN);
-    await tabTo(page.getByRole('button', { name: 'Save and continue' }));
+    await tabTo(page.getByRole('button', { name: 'Next' }));
     await page.keyboard.press('Enter');
 
-    // Step 4: test.
-    const test = page.getByRole('button', { name: 'Test connection' });
-    await test.waitFor();
-    await tabTo(test);
+    // Step 4: create it (activation stays off here: step 5 shows the plan refusal); it is tested at once.
+    const create = page.getByRole('button', { name: 'Create connection' });
+    await create.waitFor();
+    await tabTo(create);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Connection works' }).waitFor({ timeout: 30_000 });
     await shot('03-wizard.png');
-    await tabTo(page.getByRole('button', { name: 'Finish' }));
+    await tabTo(page.getByRole('button', { name: 'Open the connection' }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: CONNECTION }).waitFor();
     connectionPath = new URL(page.url()).pathname;
@@ -403,7 +420,7 @@ describe(`the manual, walked in chromium [${DIALECT}]`, () => {
     expect(listTotal).toBe(gross);
 
     const events = page.getByRole('list', { name: 'Timeline events' });
-    const imported = events.getByRole('listitem').filter({ hasText: 'order.imported' });
+    const imported = events.getByRole('listitem').filter({ hasText: 'Imported from Amazon' });
     await imported.first().waitFor();
     expect(await imported.first().innerText()).toContain('Amazon → OrderBridge');
     await shot('08-order-details.png', { fullPage: true });

@@ -46,7 +46,17 @@ export default function NewConnectionPage() {
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
 
   useEffect(() => {
-    void removeUnfinishedConnection().then(() => queryClient.invalidateQueries({ queryKey: keys.connections }));
+    const cleanUp = () =>
+      void removeUnfinishedConnection().then(() => queryClient.invalidateQueries({ queryKey: keys.connections }));
+    cleanUp();
+    // Back from Amazon's consent page the browser may restore this page as it was (back/forward cache).
+    const restored = (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      setBusy(false);
+      cleanUp();
+    };
+    window.addEventListener('pageshow', restored);
+    return () => window.removeEventListener('pageshow', restored);
   }, [queryClient]);
 
   const set = <K extends keyof WizardDraft>(key: K, value: WizardDraft[K]) => {
