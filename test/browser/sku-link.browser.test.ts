@@ -23,7 +23,16 @@ let page: Page;
 const catalogueSkuOf = (sku: string): string | undefined =>
   PRODUCTS.find((p) => p.sku === sku || p.sku.toLowerCase().replace(/-/g, ' ') === sku)?.sku;
 
-const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+// The browser global used inside page.evaluate (the root tsconfig has no DOM lib).
+declare const document: { getAnimations(): { playState: string }[] };
+
+/** A screenshot once the modal's transitions are over. */
+async function shot(name: string, fullPage = false) {
+  await expect
+    .poll(() => page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')))
+    .toBe(true);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+}
 
 /** The first "Link SKU …" button on needs-attention whose SKU is a spelling of a store product. */
 async function heldSkuToLink(): Promise<{ sku: string; catalogueSku: string }> {
