@@ -9,6 +9,8 @@ import { ManualClock } from '../../src/lib/clock.js';
 import type { CreateOrderInput } from '../../src/sandbox/amazon/create-order.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { PURGE_BUYER_DATA_JOB } from '../../src/sync/purge-buyer-data.js';
+import { REMOVED } from '../../src/domain/personal-data.js';
+import { startWebhookReceiver } from './support/webhook-receiver.js';
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { operationsOf, recordCalls, TAGS_BY_TEST, type OpenApiDoc } from '../helpers/openapi-coverage.js';
@@ -79,6 +81,18 @@ const tablesHolding = (dump: Map<string, string>, values: string[]): string[] =>
       .map((v) => `${table}: ${v}`),
   );
 
+/** The daily job as a server runs it, in an app whose clock is `days` ahead; returns that app (to close). */
+async function runPurgeJob(databaseUrl: string, days: number): Promise<App> {
+  const clock = new ManualClock(new Date(Date.now() + days * DAY_MS).toISOString());
+  const later = await openApp(testConfig(databaseUrl), { logger: silentLogger, clock });
+  const worker = new SyncWorker(later, later.jobs);
+  const handler = worker.handlers[PURGE_BUYER_DATA_JOB];
+  if (!handler) throw new Error('no purge handler');
+  await later.jobs.enqueue(PURGE_BUYER_DATA_JOB, {});
+  expect(await later.jobs.drain({ [PURGE_BUYER_DATA_JOB]: handler })).toBe(1);
+  return later;
+}
+
 /**
  * PRODUCT.md §12: buyer personal data is purged after the account's retention once an order was
  * shipped or cancelled — from every table — while the order keeps its money, lines, statuses and
@@ -103,16 +117,9 @@ describeEachDatabase('buyer data retention', (ctx) => {
     await env.close();
   });
 
-  /** The daily job as a server runs it, in an app whose clock is `days` ahead. */
   async function runPurgeJobAfter(days: number): Promise<void> {
     await later?.close();
-    const clock = new ManualClock(new Date(Date.now() + days * DAY_MS).toISOString());
-    later = await openApp(testConfig(ctx.url()), { logger: silentLogger, clock });
-    const worker = new SyncWorker(later, later.jobs);
-    const handler = worker.handlers[PURGE_BUYER_DATA_JOB];
-    if (!handler) throw new Error('no purge handler');
-    await later.jobs.enqueue(PURGE_BUYER_DATA_JOB, {});
-    expect(await later.jobs.drain({ [PURGE_BUYER_DATA_JOB]: handler })).toBe(1);
+    later = await runPurgeJob(ctx.url(), days);
   }
 
   const details = async (amazonOrderId: string) => {
@@ -223,5 +230,46 @@ describeEachDatabase('buyer data retention', (ctx) => {
     const operations = operationsOf(doc, TAGS_BY_TEST['buyer-data-retention.e2e.test.ts']);
     expect(operations).toHaveLength(3);
     expect(operations.filter((op) => !called.has(op))).toEqual([]);
+  });
+});
+
+/** Copies of the buyer's data outside the order: the order.created webhook body of a hub-api store. */
+describeEachDatabase('buyer data retention: webhook bodies of a hub-api store', (ctx) => {
+  it('blanks the buyer in stored webhook bodies once the order is past retention', async () => {
+    const receiver = await startWebhookReceiver({ failFirst: 0 });
+    const env = await openStoreTestEnv(ctx.url(), {
+      store: {
+        platform: 'hub-api',
+        baseUrl: 'https://shop.example',
+        settings: { webhookUrl: receiver.url },
+        secrets: { apiKey: 'hub-api-key-0123456789abcdef', webhookSecret: 'hub-webhook-secret-0123456789' },
+      },
+    });
+    let later: App | null = null;
+    try {
+      const { amazon, app } = env;
+      const m = markers('hb7');
+      const id = amazon.sandbox.createOrder(amazonOrder(m)).orderId;
+      amazon.sandbox.advanceClock(180);
+      await app.importOrders(env.connectionId, { trigger: 'manual' });
+      const bodies = () => app.db.selectFrom('webhook_deliveries').select('body').execute();
+      await runJobsUntil(app, async () => (await bodies()).some((b) => b.body.includes(m.name)));
+      amazon.sandbox.advanceOrder(id, 'ship');
+      amazon.sandbox.advanceClock(180);
+      await app.importOrders(env.connectionId, { trigger: 'manual' });
+      await app.runStoreJobs();
+      const before = tablesHolding(await everyTable(app.db, ctx.dialect), Object.values(m));
+      expect(before).toContain(`webhook_deliveries: ${m.name}`);
+
+      later = await runPurgeJob(ctx.url(), 31);
+      expect(tablesHolding(await everyTable(app.db, ctx.dialect), Object.values(m))).toEqual([]);
+      // The body is still the JSON the store received, with the personal values blanked.
+      const body = JSON.parse((await bodies()).find((b) => b.body.includes(id))?.body ?? 'null') as unknown;
+      expect(JSON.stringify(body)).toContain(REMOVED);
+    } finally {
+      await later?.close();
+      await env.close();
+      await receiver.close();
+    }
   });
 });
