@@ -45,7 +45,7 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
     const running = app;
     onStopSignal(async () => {
-      // Jobs first: they may still write; then no new requests; the sandboxes last (jobs call them).
+      // Job runner and HTTP server together; the sandboxes and the database last (running jobs use them).
       await Promise.all([worker.stop(), server.close()]);
       await demo?.stop();
       await running.close();
