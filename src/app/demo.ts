@@ -80,18 +80,19 @@ export async function startDemo(app: App): Promise<Demo> {
   started.sandbox.generateOrders({ count: DEMO_BACKLOG, marketplaceId: DEMO_MARKETPLACE });
   const existing = await app.connections.get(app.accountId, DEMO_CONNECTION);
   const endpoints = { spApiBaseUrl: started.url, lwaUrl: `${started.url}/auth/o2/token` };
+  // One active connection per seller + marketplace: when another connection holds the sandbox seller
+  // on Amazon.de now (e.g. another account connected it), the demo connection stays disabled.
+  const free = await app.connections.sellerAvailability(app.accountId, SANDBOX_SELLER_ID, DEMO_MARKETPLACE);
+  const active =
+    !free.ok || free.value.available || (existing.ok && free.value.existingConnectionId === existing.value.id);
   const result = existing.ok
-    ? await app.connections.update(
-        app.accountId,
-        DEMO_CONNECTION,
-        { ...endpoints, active: true, store: store.id },
-        'demo',
-      )
+    ? await app.connections.update(app.accountId, DEMO_CONNECTION, { ...endpoints, active, store: store.id }, 'demo')
     : await app.connections.add(
         app.accountId,
         sandboxConnectionInput(started.url, {
           name: DEMO_CONNECTION,
           marketplaceId: DEMO_MARKETPLACE,
+          active,
           config: {
             pollIntervalMinutes: 1,
             skuCrop: SANDBOX_SKU_CROP,

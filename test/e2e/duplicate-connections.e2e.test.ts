@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { App } from '../../src/app/app-context.js';
-import { sandboxConnectionInput } from '../../src/app/demo.js';
+import { openApp, type App } from '../../src/app/app-context.js';
+import { sandboxConnectionInput, startDemo, type Demo } from '../../src/app/demo.js';
+import { silentLogger } from '../../src/lib/logger.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { SANDBOX_SELLER_ID, startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { DE, openTestApp } from '../helpers/test-app.js';
+import { DE, openTestApp, testConfig } from '../helpers/test-app.js';
 
 interface ErrorJson {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -153,5 +154,36 @@ describeEachDatabase('duplicate connections are refused', (ctx) => {
       expect(refused.body.error.code).toBe('connection_duplicate');
     }
     expect(await activeOfSeller()).toHaveLength(1);
+  });
+});
+
+/** `npm start` again after another account connected the demo's sandbox seller: it starts, its connection disabled. */
+describeEachDatabase('demo restart beside another connection of its seller', (ctx) => {
+  it('keeps the demo connection disabled instead of failing the start', async () => {
+    const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+    const app = await openApp({ ...testConfig(ctx.url()), sandboxPort }, { logger: silentLogger });
+    let demo: Demo | null = await startDemo(app);
+    try {
+      const off = await app.connections.update(app.accountId, demo.connectionId, { active: false }, 'test');
+      if (!off.ok) throw off.error;
+      const other = await app.accounts.accounts.create({ name: 'Acme Trading', planId: 'business' }, 'test');
+      if (!other.ok) throw other.error;
+      const acme = await app.connections.add(
+        other.value.account.id,
+        sandboxConnectionInput(demo.sandboxUrl, { name: 'acme', marketplaceId: DE }),
+        'test',
+      );
+      if (!acme.ok) throw acme.error;
+      await demo.stop();
+      demo = null;
+      demo = await startDemo(app);
+      expect(await app.connections.get(app.accountId, demo.connectionId)).toMatchObject({ value: { active: false } });
+      expect(await app.connections.get(other.value.account.id, acme.value.id)).toMatchObject({
+        value: { active: true },
+      });
+    } finally {
+      await demo?.stop();
+      await app.close();
+    }
   });
 });
