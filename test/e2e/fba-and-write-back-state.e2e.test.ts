@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { up as catchUpStoreStates } from '../../src/db/migrations/2026_12_06_0012_store_side_state.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
@@ -171,5 +173,27 @@ describeEachDatabase('FBA orders and state after write-back (Amazon ⇄ WooComme
     await env.app.importOrders(env.connectionId, { trigger: 'manual' });
     const after = (await details(shipId)).order;
     expect([after.amazonStatus, after.status, after.storeState]).toEqual(['SHIPPED', 'shipped', 'shipped']);
+  });
+
+  it('orders recorded before this change catch up: shipped and cancelled store orders leave "created" (migration 0012)', async () => {
+    const [shipId, cancelId, openId] = env.amazon.sandbox.generateOrders({
+      count: 3,
+      marketplaceId: DE,
+      fulfillment: 'MFN',
+      statuses: { UNSHIPPED: 1 },
+    }) as [string, string, string];
+    const wooIds = await deliver([shipId, cancelId, openId]);
+    env.woo.sandbox.shipOrder({ orderId: wooIds.get(shipId) ?? 0, provider: 'DHL', trackingNumber: 'OLD-1' });
+    env.woo.sandbox.cancelOrder(wooIds.get(cancelId) ?? 0, 'out of stock');
+    await poll();
+    await runJobsUntil(env.app, async () => (await details(cancelId)).cancellations[0]?.state === 'applied');
+    const ids = await Promise.all([shipId, cancelId, openId].map(async (id) => (await details(id)).order.id));
+    // As the rows were before: the store state never moved.
+    await env.app.db.updateTable('orders').set({ store_state: 'created' }).where('id', 'in', ids).execute();
+    await catchUpStoreStates(env.app.db as unknown as Kysely<unknown>);
+    const states = await Promise.all(
+      [shipId, cancelId, openId].map(async (id) => (await details(id)).order.storeState),
+    );
+    expect(states).toEqual(['shipped', 'cancelled', 'created']);
   });
 });
