@@ -62,14 +62,9 @@ export class AmazonAuthorizationRepository {
     };
   }
 
-  /** Authorisations that expired unused before `now`: Connect with Amazon started and never finished. */
-  async expiredUnused(now: string): Promise<AmazonAuthorization[]> {
-    const rows = await this.db
-      .selectFrom('amazon_authorizations')
-      .selectAll()
-      .where('used_at', 'is', null)
-      .where('expires_at', '<=', now)
-      .execute();
+  /** Authorisations expired by `now`, used or not (a used one may have failed: cancelled, code refused). */
+  async expired(now: string): Promise<AmazonAuthorization[]> {
+    const rows = await this.db.selectFrom('amazon_authorizations').selectAll().where('expires_at', '<=', now).execute();
     return rows.map((r) => ({
       id: r.id,
       accountId: r.account_id,

@@ -14,9 +14,9 @@ export const ABANDONED_DRAFT_ACTOR = 'OrderBridge (Connect with Amazon never fin
 
 /**
  * The wizard creates its connection just before it sends the merchant to Amazon (Connect with Amazon
- * needs one to come back to). When the merchant never returns, that connection is half-made: no
- * refresh token, never active, no orders. Once its consent URL has expired unused (and no other is
- * open) it is removed. A connection created earlier and authorised later (CLI, connection page) is
+ * needs one to come back to). When the merchant never returns (or Amazon's consent was cancelled or
+ * refused and not tried again), that connection is half-made: no refresh token, never active, no
+ * orders. Once its consent URL has expired (and no other is open) it is removed. A connection created earlier and authorised later (CLI, connection page) is
  * kept: only one created within a consent URL's lifetime before its authorisation was the wizard's.
  * Then the expired authorisations are dropped. Returns how many connections were removed.
  */
@@ -24,7 +24,7 @@ export async function removeAbandonedConnectDrafts(deps: AbandonedDraftDeps): Pr
   const now = deps.clock.nowIso();
   let removed = 0;
   const seen = new Set<string>();
-  for (const auth of await deps.authorizations.expiredUnused(now)) {
+  for (const auth of await deps.authorizations.expired(now)) {
     if (seen.has(auth.connectionId)) continue;
     seen.add(auth.connectionId);
     if (await deps.authorizations.hasPending(auth.connectionId, now)) continue;

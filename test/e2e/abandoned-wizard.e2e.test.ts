@@ -85,6 +85,26 @@ describeEachDatabase(
       expect(again.status).toBe(201);
     });
 
+    it('removes it too when the consent was cancelled at Amazon and not tried again', async () => {
+      const created = await call<{ id: string }>('POST', '/api/connections', draft('Cancelled at Amazon'));
+      const begun = await call<{ consentUrl: string }>(
+        'POST',
+        `/api/connections/${created.body.id}/amazon-authorization`,
+      );
+      const state = new URL(begun.body.consentUrl).searchParams.get('state') ?? '';
+      const back = await server.inject({
+        method: 'GET',
+        url: `/api/amazon/callback?state=${state}&error=access_denied`,
+      });
+      expect(String(back.headers.location)).toContain('amazon=error');
+      expect(await names()).toContain('Cancelled at Amazon');
+      await app.db
+        .updateTable('amazon_authorizations')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .execute();
+      expect(await names()).not.toContain('Cancelled at Amazon');
+    });
+
     it('keeps connections that were authorised, or made long before an abandoned Connect with Amazon', async () => {
       const withToken = await call<{ id: string }>(
         'POST',
