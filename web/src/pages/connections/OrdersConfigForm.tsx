@@ -59,10 +59,16 @@ function withDefaults(config: Connection['config']): FormConfig {
   };
 }
 
-/** ISO → the value of <input type="datetime-local"> in UTC ("2026-01-31T00:00"). */
-const toLocalInput = (iso: string) => (Number.isNaN(Date.parse(iso)) ? '' : new Date(iso).toISOString().slice(0, 16));
-/** "2026-01-31T00:00" (UTC) → ISO; anything else is passed through for the server to reject. */
-const fromLocalInput = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00.000Z` : value);
+/** ISO → the value of <input type="datetime-local"> in the browser's time zone ("2026-01-31T01:00"). */
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+/** "2026-01-31T01:00" (browser time) → UTC ISO; anything else is passed through for the server to reject. */
+const fromLocalInput = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? new Date(value).toISOString() : value;
 
 const asNumber = (v: string | number, fallback: number) =>
   typeof v === 'number' ? v : v === '' ? fallback : Number(v);
@@ -349,7 +355,8 @@ export function OrdersConfigForm({ connection }: { connection: Connection }) {
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <TextInput
               type="datetime-local"
-              label="Sync orders from (UTC)"
+              label="Sync orders from"
+              description="In your time zone; stored in UTC"
               value={syncFrom}
               onChange={(e) => setSyncFrom(e.currentTarget.value)}
               error={err('syncFromDate')}
