@@ -32,9 +32,18 @@ export class StoreOrderClaimRepository {
    * Takes the claim for the order unless another order holds it, and returns the holder: the
    * order itself when it won (or already held it), else the order that was first. The primary key
    * decides between parallel deliveries on both databases; the loser waits and reads the winner.
+   * A claim through the same store row under its old URL (the shop moved) counts as well.
    */
   async claim(claim: StoreOrderClaim): Promise<StoreOrderClaim> {
     return transaction(this.db, async (trx) => {
+      const sameStoreRow = await trx
+        .selectFrom('store_order_claims')
+        .selectAll()
+        .where('amazon_order_id', '=', claim.amazonOrderId)
+        .where('store_id', '=', claim.storeId)
+        .where('store_key', '!=', claim.storeKey)
+        .executeTakeFirst();
+      if (sameStoreRow) return toClaim(sameStoreRow);
       await trx
         .insertInto('store_order_claims')
         .values({

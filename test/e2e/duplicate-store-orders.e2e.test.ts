@@ -83,6 +83,27 @@ describeEachDatabase('one store order per Amazon order and shop', (ctx) => {
     expect((await refusedCopies(env.app.accountId, twin.value.id))[0]?.errorCode).toBe('duplicate_amazon_order');
   });
 
+  it('still refuses it through the same store row after the shop moved to another URL', async () => {
+    await env.app.storeSide.stores.update(
+      env.storeId,
+      { baseUrl: 'https://moved-shop.example.com' },
+      env.app.clock.nowIso(),
+    );
+    const twin = await env.app.connections.add(
+      env.app.accountId,
+      {
+        ...sandboxConnectionInput(env.amazon.url, { name: 'twin', marketplaceId: DE, active: false, config: CONFIG }),
+        store: 'shop',
+      },
+      'test',
+    );
+    if (!twin.ok) throw twin.error;
+    await switchOverAndDeliver(env.app.accountId, twin.value.id);
+    const refused = await refusedCopies(env.app.accountId, twin.value.id);
+    expect(refused.map((o) => o.errorCode)).toEqual(amazonIds.map(() => 'duplicate_amazon_order'));
+    expectOneStoreOrderEach();
+  });
+
   it('refuses it through another account’s store row that spells the same shop differently', async () => {
     const created = await env.app.accounts.accounts.create({ name: 'Other Trading', planId: 'business' }, 'test');
     if (!created.ok) throw created.error;

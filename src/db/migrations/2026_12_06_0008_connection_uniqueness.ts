@@ -38,6 +38,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('claimed_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('store_order_claims_pk', ['store_key', 'amazon_order_id'])
     .execute();
+  await db.schema
+    .createIndex('store_order_claims_order_store_idx')
+    .on('store_order_claims')
+    .columns(['amazon_order_id', 'store_id'])
+    .execute();
   await claimDeliveredOrders(db, now);
 }
 
