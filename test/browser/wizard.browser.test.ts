@@ -191,6 +191,25 @@ describe(`the Add connection wizard in chromium [${DATABASE_URL ? 'postgres' : '
     expect(shown).not.toContain('UTC');
     await time.hover();
     await shot('04-times-in-berlin');
+
+    // The Orders Configuration's "Sync orders from" is entered in the browser's time zone too.
+    const created = (await connections()).find((c) => c.name === 'Amazon DE two');
+    const saved = await page.request.get(`/api/connections/${created?.id}`);
+    const syncFrom = new Date(((await saved.json()) as { config: { syncFromDate: string } }).config.syncFromDate);
+    await page.goto(`/connections/${created?.id}`);
+    const input = page.getByLabel(/^Sync orders from/);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(syncFrom)
+      .replace(' ', 'T');
+    await expect.poll(() => input.inputValue()).toBe(local);
   });
 
   it('keeps each row’s action visible on a phone', async () => {
