@@ -74,6 +74,7 @@ describeEachDatabase('database layer', (ctx) => {
       'cancellations',
       'connections',
       'feeds',
+      'installation_settings',
       'jobs',
       'login_throttle',
       'order_events',
