@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MARKETPLACES, marketplaceFor, type Region } from '../../amazon/marketplaces.js';
+import { MARKETPLACES, type Region } from '../../amazon/marketplaces.js';
 import { MARKETPLACE_COUNTRY_NAMES } from '../../domain/marketplace-names.js';
-import { carriersForMarketplace } from '../../domain/shipping-carriers.js';
 import { BUILTIN_IDENTIFICATION_ATTRIBUTES, CANCELLATION_REASONS } from '../../domain/orders-config.js';
 import { errorResponses } from '../schemas.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../../sandbox/amazon/index.js';
+import { registerCarrierReference } from './carrier-reference.routes.js';
 import type { RouteDeps } from './route-deps.js';
 
 const REGION_NAMES: Record<Region, string> = { NA: 'North America', EU: 'Europe', FE: 'Far East' };
@@ -79,50 +79,7 @@ export function registerReferenceRoutes(server: FastifyInstance, deps: RouteDeps
     }),
   });
 
-  s.get('/api/reference/carriers', {
-    schema: {
-      tags: ['reference'],
-      summary: 'Carriers for the Default Shipping service: the marketplace’s common ones first, each carrier once',
-      description:
-        'Amazon carrier codes without entries that are not carriers and without second spellings of one carrier. ' +
-        '"Other" (a carrier Amazon does not list; the store’s carrier name is sent) is answered apart.',
-      querystring: z.object({
-        marketplace: z
-          .string()
-          .max(20)
-          .optional()
-          .describe('marketplace id or country code: its common carriers come first, marked common'),
-      }),
-      response: {
-        200: z.object({
-          carriers: z.array(
-            z.object({
-              code: z.string().describe('sent to Amazon exactly as written (case and spaces matter)'),
-              name: z.string(),
-              common: z.boolean().describe('one of the usual carriers of the marketplace'),
-            }),
-          ),
-          other: z.object({ code: z.literal('Other'), description: z.string() }),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: (req) => {
-      const marketplace = req.query.marketplace ? marketplaceFor(req.query.marketplace) : null;
-      const { common, others } = carriersForMarketplace(marketplace?.countryCode ?? null);
-      return {
-        carriers: [
-          ...common.map((code) => ({ code, name: code, common: true })),
-          ...others.map((code) => ({ code, name: code, common: false })),
-        ],
-        other: {
-          code: 'Other' as const,
-          description:
-            'A carrier Amazon does not list: the store’s carrier name (or Default Order Shipping method) is sent',
-        },
-      };
-    },
-  });
+  registerCarrierReference(server);
 
   s.get('/api/reference/cancel-reasons', {
     schema: {

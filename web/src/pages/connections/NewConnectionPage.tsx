@@ -1,32 +1,18 @@
-import { Anchor, Button, Group, Paper, Radio, Stack, Stepper, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Stepper } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { Connection, ConnectionTestResult } from '../../api/types';
 import { ErrorAlert, PageHeader } from '../../components';
 import { issuesByField, keys, useAmazonEndpoints } from './queries';
 import { ActivateStep } from './wizard/ActivateStep';
+import { ChannelStep } from './wizard/ChannelStep';
 import { AuthorisationStep } from './wizard/AuthorisationStep';
 import { MarketplaceStep } from './wizard/MarketplaceStep';
 import { checkSellerAvailability, type SellerCheck } from './wizard/seller-availability';
-import {
-  connectionBody,
-  EMPTY_DRAFT,
-  rememberPending,
-  STEP_OF_FIELD,
-  takePending,
-  type WizardDraft,
-} from './wizard/wizard-draft';
-
-/** Came back to the wizard from Connect with Amazon without finishing it: remove that unfinished connection. */
-async function removeUnfinishedConnection(): Promise<void> {
-  const pending = takePending();
-  if (!pending) return;
-  const c = await api<Connection>('GET', `/api/connections/${pending.id}`).catch(() => null);
-  if (c && !c.active && c.refreshTokenHint === 'not authorised yet')
-    await api<void>('DELETE', `/api/connections/${pending.id}`).catch(() => undefined);
-}
+import { useRemoveUnfinishedConnection } from './wizard/use-remove-unfinished';
+import { connectionBody, EMPTY_DRAFT, rememberPending, STEP_OF_FIELD, type WizardDraft } from './wizard/wizard-draft';
 
 /**
  * Add connection: channel → marketplace and seller → authorisation → activate. The connection is
@@ -45,19 +31,7 @@ export default function NewConnectionPage() {
   const [created, setCreated] = useState<Connection | null>(null);
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
 
-  useEffect(() => {
-    const cleanUp = () =>
-      void removeUnfinishedConnection().then(() => queryClient.invalidateQueries({ queryKey: keys.connections }));
-    cleanUp();
-    // Back from Amazon's consent page the browser may restore this page as it was (back/forward cache).
-    const restored = (e: PageTransitionEvent) => {
-      if (!e.persisted) return;
-      setBusy(false);
-      cleanUp();
-    };
-    window.addEventListener('pageshow', restored);
-    return () => window.removeEventListener('pageshow', restored);
-  }, [queryClient]);
+  useRemoveUnfinishedConnection(() => setBusy(false));
 
   const set = <K extends keyof WizardDraft>(key: K, value: WizardDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -128,12 +102,17 @@ export default function NewConnectionPage() {
       const connection = await api<Connection>('POST', '/api/connections', connectionBody(draft, endpoints));
       await queryClient.invalidateQueries({ queryKey: keys.connections });
       if (draft.method === 'amazon') {
-        rememberPending({ id: connection.id, activate: draft.activate });
-        const { consentUrl } = await api<{ consentUrl: string }>(
+        const begun = await api<{ consentUrl: string }>(
           'POST',
           `/api/connections/${connection.id}/amazon-authorization`,
-        );
-        window.location.assign(consentUrl);
+        ).catch(async (e: unknown) => {
+          // No consent link (e.g. no SP-API application id): the connection would stay half-made.
+          await api<void>('DELETE', `/api/connections/${connection.id}`).catch(() => undefined);
+          await queryClient.invalidateQueries({ queryKey: keys.connections });
+          throw e;
+        });
+        rememberPending({ id: connection.id, activate: draft.activate });
+        window.location.assign(begun.consentUrl);
         return;
       }
       setCreated(connection);
@@ -164,19 +143,7 @@ export default function NewConnectionPage() {
           wrap
         >
           <Stepper.Step label="Channel" description="Amazon">
-            <Stack mt="md">
-              <Radio.Group label="Channel" value="amazon" onChange={() => undefined}>
-                <Stack mt="xs">
-                  <Radio value="amazon" label="Amazon (Selling Partner API)" />
-                </Stack>
-              </Radio.Group>
-              <Text size="sm" c="dimmed">
-                OrderBridge imports Amazon orders into your store and sends shipments, cancellations and stock back.
-              </Text>
-              <Group justify="flex-end">
-                <Button onClick={() => setStep(1)}>Next</Button>
-              </Group>
-            </Stack>
+            <ChannelStep onNext={() => setStep(1)} />
           </Stepper.Step>
 
           <Stepper.Step label="Marketplace" description="Seller and store">
