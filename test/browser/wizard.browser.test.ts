@@ -125,7 +125,7 @@ describe(`the Add connection wizard in chromium [${DATABASE_URL ? 'postgres' : '
     await shot('02-seller-already-connected');
   });
 
-  it('activates on the last step: nothing is created before, the connection is active after', async () => {
+  it('activates on the last step: nothing is created before; created, tested, then active', async () => {
     const before = (await connections()).length;
     await page.getByRole('textbox', { name: /^Seller ID/ }).fill(OTHER_SELLER);
     await page.getByRole('textbox', { name: /^Connection name/ }).fill('Amazon DE two');
@@ -140,6 +140,8 @@ describe(`the Add connection wizard in chromium [${DATABASE_URL ? 'postgres' : '
     await shot('03-activate-at-the-end');
     await page.getByRole('button', { name: 'Create connection' }).click();
     await page.getByText('Connection created').waitFor();
+    // Tested first (PRODUCT.md §4), then activated.
+    await page.getByRole('status').filter({ hasText: 'Connection works' }).waitFor();
     await page.getByText('order synchronization is active').waitFor();
     const created = (await connections()).find((c) => c.name === 'Amazon DE two');
     expect(created).toMatchObject({ active: true, sellerId: OTHER_SELLER });

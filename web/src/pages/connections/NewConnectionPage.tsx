@@ -116,8 +116,16 @@ export default function NewConnectionPage() {
         return;
       }
       setCreated(connection);
+      const tested = await api<ConnectionTestResult>('POST', `/api/connections/${connection.id}/test`);
+      setTest(tested);
+      if (tested.ok && draft.activate) {
+        const path = `/api/connections/${connection.id}`;
+        setCreated(
+          await api<Connection>('PATCH', path, { active: true }).catch((e: unknown) => (setError(e), connection)),
+        );
+        await queryClient.invalidateQueries({ queryKey: keys.connections });
+      }
       setBusy(false);
-      setTest(await api<ConnectionTestResult>('POST', `/api/connections/${connection.id}/test`));
     } catch (e) {
       refused(e);
       setBusy(false);

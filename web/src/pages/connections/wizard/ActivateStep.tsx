@@ -50,6 +50,7 @@ export function ActivateStep({
         : null;
 
   if (created) {
+    const notActivated = draft.activate && !created.active && test !== null && !busy;
     return (
       <Stack mt="md">
         <Alert color="green" title="Connection created">
@@ -57,6 +58,17 @@ export function ActivateStep({
           {created.active ? 'order synchronization is active.' : 'order synchronization is off.'}
         </Alert>
         {test ? <ConnectionTestResultAlert result={test} /> : <Text size="sm">Testing the connection…</Text>}
+        {notActivated &&
+          (planRefusal ? (
+            <PlanRefusal message={planRefusal} />
+          ) : error ? (
+            <ErrorAlert error={error} title="Order synchronization was not activated" />
+          ) : (
+            <Text size="sm">
+              Order synchronization was not activated because the test failed: correct the credentials on the
+              connection&apos;s page, test again and activate it there.
+            </Text>
+          ))}
       </Stack>
     );
   }
@@ -77,7 +89,7 @@ export function ActivateStep({
         description={
           draft.method === 'amazon'
             ? 'Switched on as soon as Amazon has authorised OrderBridge.'
-            : 'Orders are imported on schedule and shipments and stock are written back.'
+            : 'Switched on once the connection test passes: orders are then imported on schedule and shipments and stock written back.'
         }
         checked={draft.activate}
         onChange={(e) => set('activate', e.currentTarget.checked)}

@@ -38,7 +38,7 @@ export const STEP_OF_FIELD: Record<string, number> = {
   refreshToken: 2,
 };
 
-/** The POST /api/connections body; with Connect with Amazon it carries no token and is not active yet. */
+/** The POST /api/connections body; with Connect with Amazon it carries no token. */
 export function connectionBody(draft: WizardDraft, endpoints: AmazonEndpoint[]): Record<string, unknown> {
   const body: Record<string, unknown> = {
     name: draft.name.trim(),
@@ -53,10 +53,8 @@ export function connectionBody(draft: WizardDraft, endpoints: AmazonEndpoint[]):
   if (draft.store) body['store'] = draft.store;
   if (draft.clientId.trim()) body['clientId'] = draft.clientId.trim();
   if (draft.clientSecret) body['clientSecret'] = draft.clientSecret;
-  if (draft.method === 'token') {
-    body['refreshToken'] = draft.refreshToken.trim();
-    body['active'] = draft.activate;
-  }
+  // Created disabled: the wizard activates it after a passing Test connection (PRODUCT.md §4: test, then activate).
+  if (draft.method === 'token') body['refreshToken'] = draft.refreshToken.trim();
   return body;
 }
 
