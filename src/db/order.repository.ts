@@ -26,6 +26,8 @@ export interface StoredOrderState {
   /** The stored error was recorded by the import (a good read clears it). */
   importError: boolean;
   importedAt: string;
+  /** Buyer personal data was removed (retention): a re-import must not bring it back. */
+  personalDataPurgedAt: string | null;
 }
 
 const LINE_BATCH = 100;
@@ -65,6 +67,7 @@ export class OrderRepository {
         'error_code',
         'error_source',
         'imported_at',
+        'personal_data_purged_at',
       ])
       .where('connection_id', '=', connectionId)
       .where('amazon_order_id', '=', amazonOrderId)
@@ -80,6 +83,7 @@ export class OrderRepository {
       // Rows from before migration 0007 only ever had import errors.
       importError: row.error_code !== null && row.error_source !== 'store',
       importedAt: row.imported_at,
+      personalDataPurgedAt: row.personal_data_purged_at ?? null,
     };
   }
 

@@ -5,6 +5,7 @@ import type { Order } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
 import type { BuiltOrder } from './build-order.js';
 import { describeChanges } from './order-changes.js';
+import { withoutPersonalData } from './without-personal-data.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged' | 'stale';
 
@@ -35,7 +36,9 @@ export async function saveOrder(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await ctx.orders.findState(trx, key.connectionId, key.amazonOrderId);
     // The status moves from what is stored now, read inside the transaction that writes the new one.
-    const built = build(existing && existing.status !== 'failed' ? existing.status : null);
+    const amazonData = build(existing && existing.status !== 'failed' ? existing.status : null);
+    // Once purged, an order never gets its buyer's personal data back from a later pull.
+    const built = existing?.personalDataPurgedAt ? withoutPersonalData(amazonData) : amazonData;
     const { order } = built;
     // Unchanged only when the stored copy is good: a recorded import error must be cleared by a good read.
     if (
