@@ -17,6 +17,8 @@ export interface OrderWithPersonalData {
   buyer: AmazonBuyer | null;
   shippingAddress: AmazonAddress | null;
   raw: unknown;
+  /** When OrderBridge last wrote the order: the purge skips it if it changed since it was read. */
+  updatedAt: string;
 }
 
 export interface PurgedOrder {
@@ -54,6 +56,7 @@ export class BuyerDataRepository {
         'orders.buyer_json',
         'orders.shipping_address_json',
         'orders.raw_json',
+        'orders.updated_at',
       ])
       .where('connections.account_id', '=', accountId)
       .where('orders.amazon_status', 'in', ENDED_STATUSES)
@@ -71,6 +74,7 @@ export class BuyerDataRepository {
       buyer: fromJson<AmazonBuyer>(r.buyer_json),
       shippingAddress: fromJson<AmazonAddress>(r.shipping_address_json),
       raw: fromJson(r.raw_json),
+      updatedAt: r.updated_at,
     }));
   }
 
@@ -83,16 +87,20 @@ export class BuyerDataRepository {
     return rows.map((r) => ({ id: r.id, data: fromJson<Record<string, unknown>>(r.data_json) ?? {} }));
   }
 
-  /** Writes the order without personal data and blanks `values` in every copy; one transaction. */
+  /**
+   * Writes the order without personal data and blanks `values` in every copy; one transaction.
+   * False (nothing written) when an import changed the order since it was read: it is not past
+   * retention any more, and its new data must not be overwritten with the old.
+   */
   async purge(
     order: OrderWithPersonalData,
     purged: PurgedOrder,
     values: readonly string[],
     at: { now: string; days: number },
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { now } = at;
-    await this.db.transaction().execute(async (trx) => {
-      await trx
+    return this.db.transaction().execute(async (trx) => {
+      const written = await trx
         .updateTable('orders')
         .set({
           buyer_json: null,
@@ -101,7 +109,9 @@ export class BuyerDataRepository {
           personal_data_purged_at: now,
         })
         .where('id', '=', order.id)
-        .execute();
+        .where('updated_at', '=', order.updatedAt)
+        .executeTakeFirst();
+      if (Number(written.numUpdatedRows) !== 1) return false;
       for (const line of purged.lines) {
         await trx
           .updateTable('order_lines')
@@ -122,7 +132,7 @@ export class BuyerDataRepository {
           payload_json: toJson({ retentionDays: at.days }),
         })
         .execute();
-      if (values.length === 0) return;
+      if (values.length === 0) return true;
       await blankCopies(trx, 'orders', 'id', ['error_message'], ['id', '=', order.id], values);
       await blankCopies(trx, 'order_lines', 'id', ['data_json', 'title'], ['order_id', '=', order.id], values);
       await blankCopies(trx, 'order_events', 'id', ['summary', 'payload_json'], ['order_id', '=', order.id], values);
@@ -136,6 +146,7 @@ export class BuyerDataRepository {
         const store = ['store_id', '=', order.storeId] as const;
         await blankCopies(trx, 'webhook_deliveries', 'id', ['body', 'last_error'], store, values);
       }
+      return true;
     });
   }
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
-import { setFromExcluded } from './dialect.js';
+import { dialectOf, setFromExcluded } from './dialect.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderEvent, toOrderLine } from './order-row.mapper.js';
 import type { Database } from './schema.js';
@@ -55,8 +55,12 @@ const LINE_UPDATE_COLUMNS = [
 export class OrderRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /**
+   * Inside a transaction on PostgreSQL the row stays locked until it ends, so a concurrent write
+   * (the buyer-data purge) waits for the import or is seen by it (SQLite: BEGIN IMMEDIATE does this).
+   */
   async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
-    const row = await db
+    const query = db
       .selectFrom('orders')
       .select([
         'id',
@@ -70,8 +74,9 @@ export class OrderRepository {
         'personal_data_purged_at',
       ])
       .where('connection_id', '=', connectionId)
-      .where('amazon_order_id', '=', amazonOrderId)
-      .executeTakeFirst();
+      .where('amazon_order_id', '=', amazonOrderId);
+    const locked = db.isTransaction && dialectOf(db) === 'postgres';
+    const row = await (locked ? query.forUpdate() : query).executeTakeFirst();
     if (!row) return null;
     return {
       id: row.id,

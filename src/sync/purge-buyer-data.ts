@@ -34,8 +34,7 @@ export async function purgeBuyerData(deps: PurgeBuyerDataDeps): Promise<number> 
       const due = await deps.buyerData.dueForPurge(account.accountId, cutoff, BATCH);
       for (const order of due) {
         if (deps.signal?.aborted) return purged;
-        await purgeOrder(deps, order, days);
-        purged++;
+        if (await purgeOrder(deps, order, days)) purged++;
       }
       if (due.length < BATCH) break;
     }
@@ -44,7 +43,8 @@ export async function purgeBuyerData(deps: PurgeBuyerDataDeps): Promise<number> 
   return purged;
 }
 
-async function purgeOrder(deps: PurgeBuyerDataDeps, order: OrderWithPersonalData, days: number): Promise<void> {
+/** False when the order changed meanwhile (an import): it stays, its retention starts again. */
+async function purgeOrder(deps: PurgeBuyerDataDeps, order: OrderWithPersonalData, days: number): Promise<boolean> {
   const lines = await deps.buyerData.lineData(order.id);
   const values = personalValues({ ...order, lineData: lines.map((l) => l.data) });
   const purged = {
@@ -53,5 +53,5 @@ async function purgeOrder(deps: PurgeBuyerDataDeps, order: OrderWithPersonalData
     raw: purgedRaw(order.raw),
     lines: lines.map((l) => ({ id: l.id, data: purgedLineData(l.data) })),
   };
-  await deps.buyerData.purge(order, purged, values, { now: deps.clock.nowIso(), days });
+  return deps.buyerData.purge(order, purged, values, { now: deps.clock.nowIso(), days });
 }

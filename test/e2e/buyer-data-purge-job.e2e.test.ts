@@ -23,7 +23,7 @@ class CountingBuyerData extends BuyerDataRepository {
   }
   override async purge(...args: Parameters<BuyerDataRepository['purge']>) {
     this.purges += 1;
-    await super.purge(...args);
+    return super.purge(...args);
   }
 }
 
