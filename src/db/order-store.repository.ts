@@ -82,6 +82,20 @@ export class OrderStoreRepository {
       .execute();
   }
 
+  /** A store-side problem the merchant must see in needs-attention (e.g. a shipment Amazon would refuse). */
+  async setError(
+    db: Kysely<Database>,
+    orderId: string,
+    error: { code: string; message: string },
+    now: string,
+  ): Promise<void> {
+    await db
+      .updateTable('orders')
+      .set({ error_code: error.code, error_message: error.message, error_source: 'store', updated_at: now })
+      .where('id', '=', orderId)
+      .execute();
+  }
+
   async setHold(db: Kysely<Database>, orderId: string, reason: string, now: string): Promise<void> {
     await db
       .updateTable('orders')

@@ -3,6 +3,7 @@
  * No I/O: the caller loads config, the order's unshipped quantities and the shipments already sent.
  */
 import { isAmazonCarrierCode } from './carrier-codes.js';
+import { amazonCarrierFor } from './store-carriers.js';
 
 /** Amazon's limit for carrier-name (Seller Central G641). */
 export const CARRIER_NAME_MAX = 50;
@@ -39,20 +40,22 @@ function mappedCode(storeCarrier: string, mapping: Record<string, string>): stri
 }
 
 /**
- * Mapping table (case-insensitive) → exact Amazon code → Default Shipping service. With 'Other' the
- * carrier name is the store's carrier name, else Default Order Shipping method, cut to 50 chars;
- * null when neither exists (validateShipment then reports `carrier_name_required`).
+ * Mapping table (case-insensitive) → the Amazon code the store's carrier (or its name) stands for
+ * ("dhl", "DPD.de", "UPS Germany" → DHL, DPD, UPS) → Default Shipping service. With 'Other' the
+ * carrier name is the store's carrier name, else Default Order Shipping method, else the store's
+ * carrier key itself, cut to 50 chars; null only when none exists (validateShipment then reports
+ * `carrier_name_required`).
  */
 export function resolveCarrier(input: StoreCarrier, rules: CarrierRules): ResolvedCarrier {
   const storeCarrier = clean(input.storeCarrier);
-  let carrierCode = rules.defaultShippingService.trim();
-  if (storeCarrier !== null) {
-    carrierCode =
-      mappedCode(storeCarrier, rules.mapping) ?? (isAmazonCarrierCode(storeCarrier) ? storeCarrier : carrierCode);
-  }
+  const storeName = clean(input.storeCarrierName);
+  const recognised =
+    (storeCarrier === null ? null : (mappedCode(storeCarrier, rules.mapping) ?? amazonCarrierFor(storeCarrier))) ??
+    (storeName === null ? null : amazonCarrierFor(storeName));
+  const carrierCode = recognised ?? rules.defaultShippingService.trim();
   const shippingMethod = clean(input.storeShippingMethod);
   if (carrierCode !== 'Other') return { carrierCode, carrierName: null, shippingMethod };
-  const name = clean(input.storeCarrierName) ?? clean(rules.defaultOrderShippingMethod);
+  const name = storeName ?? clean(rules.defaultOrderShippingMethod) ?? storeCarrier;
   return { carrierCode, carrierName: name === null ? null : name.slice(0, CARRIER_NAME_MAX).trim(), shippingMethod };
 }
 
@@ -95,7 +98,8 @@ function carrierIssues(draft: ShipmentDraft): ShipmentIssue[] {
     issues.push({
       code: 'carrier_name_required',
       field: 'carrierName',
-      message: 'carrier code Other needs a carrier name',
+      message:
+        'carrier code Other needs a carrier name and the store named no carrier: set Default Order Shipping method (sent as the carrier name) or a Default Shipping service',
     });
   }
   if (name.length > CARRIER_NAME_MAX) {

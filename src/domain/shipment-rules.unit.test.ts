@@ -34,13 +34,19 @@ describe('resolveCarrier', () => {
   it('mapping wins over an exact Amazon code', () => {
     expect(resolveCarrier(store('UPS'), { ...rules, mapping: { ups: 'UPSMI' } }).carrierCode).toBe('UPSMI');
   });
-  it('accepts an exact Amazon carrier code when unmapped, but not a case variant', () => {
+  it('accepts an exact Amazon carrier code when unmapped, and sends Amazon’s spelling for a store’s', () => {
     expect(resolveCarrier(store('Royal Mail'), rules).carrierCode).toBe('Royal Mail');
     expect(resolveCarrier(store('royal mail', 'Royal Mail UK'), rules)).toEqual({
-      carrierCode: 'Other',
-      carrierName: 'Royal Mail UK',
+      carrierCode: 'Royal Mail',
+      carrierName: null,
       shippingMethod: null,
     });
+  });
+  it('recognises a WooCommerce tracking provider slug even when Default Shipping service is Other (demo)', () => {
+    const demo: CarrierRules = { mapping: {}, defaultShippingService: 'Other', defaultOrderShippingMethod: '' };
+    expect(resolveCarrier(store('dhl'), demo)).toEqual({ carrierCode: 'DHL', carrierName: null, shippingMethod: null });
+    expect(resolveCarrier(store('dpd-de'), demo).carrierCode).toBe('DPD');
+    expect(resolveCarrier(store('acme', 'Deutsche Post'), demo).carrierCode).toBe('Deutsche Post');
   });
   it('unmapped carrier → Default Shipping service', () => {
     expect(resolveCarrier(store('acme'), { ...rules, defaultShippingService: 'DPD' })).toEqual({
@@ -65,8 +71,13 @@ describe('resolveCarrier', () => {
       carrierName: 'My Courier',
     });
   });
-  it('leaves carrierName null when neither name exists, and cuts long names to 50 chars', () => {
-    expect(resolveCarrier(store('acme'), { ...rules, defaultOrderShippingMethod: '' }).carrierName).toBeNull();
+  it('an unrecognised store carrier with no name is its own carrier name; null only when the store names none', () => {
+    const bare = { ...rules, defaultOrderShippingMethod: '' };
+    expect(resolveCarrier(store('speedy-parcel'), bare)).toMatchObject({
+      carrierCode: 'Other',
+      carrierName: 'speedy-parcel',
+    });
+    expect(resolveCarrier(store(null), bare).carrierName).toBeNull();
     const name = resolveCarrier(store('acme', 'x'.repeat(80)), rules).carrierName;
     expect(name).toHaveLength(50);
   });

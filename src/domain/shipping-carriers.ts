@@ -13,7 +13,7 @@ const NOT_CARRIERS: ReadonlySet<AmazonCarrierCode> = new Set<AmazonCarrierCode>(
 ]); // prettier-ignore
 
 /** A second spelling of a listed carrier → the spelling offered (the older, more common one). */
-const SAME_CARRIER: Readonly<Partial<Record<AmazonCarrierCode, AmazonCarrierCode>>> = {
+export const SAME_CARRIER: Readonly<Partial<Record<AmazonCarrierCode, AmazonCarrierCode>>> = {
   ROYAL_MAIL: 'Royal Mail', RMLGB: 'Royal Mail', 'COLIS PRIVE': 'Colis Privé', 'Colis Prive': 'Colis Privé',
   DASCHER: 'DACHSER', DACSHER: 'DACHSER', 'Kuehne Nagel': 'Kuehne+Nagel', FERCAM: 'Fercam',
   'UK MAIL': 'UKMail', 'APC-Overnight': 'APC Overnight', 'Post NL': 'PostNL', CouriersPlease: 'Couriers Please',

@@ -12,6 +12,9 @@ import { enqueueShipmentConfirm, type StoreSideDeps } from './store-side-deps.js
 
 type ShipmentEvent = Extract<StoreEvent, { kind: 'shipment' }>;
 
+/** The order's needs-attention code while its latest store shipment cannot be sent to Amazon. */
+const SHIPMENT_INVALID = 'shipment_invalid';
+
 /**
  * One store shipment → one Amazon package: carrier mapped (mapping table → Default Shipping service →
  * Other + name), package reference id fixed now (a retried confirmShipment edits the same package),
@@ -84,6 +87,16 @@ export async function recordShipment(
     summary: `${store.name} shipped ${draft.items.reduce((n, i) => n + i.quantity, 0)} unit(s) with ${carrierText}, tracking ${draft.trackingNumber ?? '—'}, package ${draft.packageReferenceId}${fba ? ` — ${FBA_NOT_SENT}` : error ? ` — not sent to Amazon: ${error}` : ''}`,
     payload: { storeRef: event.storeRef, storeCarrier: event.carrier, ...draft, issues },
   });
+  // A whole-order tracking item once nothing is left to ship (a second parcel) only goes on the timeline.
+  const nothingLeft = event.items === null && issues.every((i) => i.code === 'items_required');
+  if (error && !nothingLeft) {
+    // Nothing goes to Amazon: the merchant must see why in needs-attention, not only on the timeline.
+    const message = `Shipment from ${store.name} (tracking ${draft.trackingNumber ?? '—'}) not sent to Amazon: ${error} — once corrected, record the shipment again in the store`;
+    await deps.orderStore.setError(trx, order.id, { code: SHIPMENT_INVALID, message }, now);
+  } else if (!error && order.errorCode === SHIPMENT_INVALID) {
+    // A corrected shipment from the store settles the earlier invalid one.
+    await deps.orderStore.clearError(trx, order.id, now);
+  }
   if (!error && !fba) {
     await enqueueShipmentConfirm(deps, { id, orderId: order.id }, trx);
   }
