@@ -32,7 +32,7 @@ export interface StoredOrderState {
 
 const LINE_BATCH = 100;
 /** Columns a re-imported line overwrites (its id and keys stay; product_ref belongs to the store side). */
-const LINE_UPDATE_COLUMNS = [
+export const LINE_UPDATE_COLUMNS = [
   'kind',
   'seller_sku',
   'cropped_sku',

@@ -3,10 +3,10 @@ import { AppError } from '../lib/errors.js';
 import type { SyncRunCounts, SyncRunStatus } from '../db/sync-run.repository.js';
 import type { ImportLock } from './import-lock.js';
 import type { ImportDeps, ImportOptions } from './import-orders.js';
-import { importOneOrder, type OrderOutcome } from './import-one-order.js';
 import { IMPORT_INCLUDED_DATA } from './order-completeness.js';
 import type { AmazonOrdersPort } from './ports.js';
 import { windowStart } from './import-window.js';
+import { storeOrderPage, type OrderOutcome } from './store-order-page.js';
 
 export interface ImportSummary extends SyncRunCounts {
   runId: string;
@@ -114,11 +114,9 @@ export class ImportRun {
       windowEnd ??= page.value.lastUpdatedBefore;
       const token: string | null = page.value.nextToken;
       next = token !== null && !this.options.signal?.aborted ? fetchPage(token) : null;
-      for (const raw of page.value.orders) {
-        // Each order is its own transaction: stopping between two orders leaves nothing half stored.
-        if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
-        this.count(await this.importOrder(raw, 'searchOrders'));
-      }
+      // The page is one transaction: a stop leaves it wholly stored or not at all (read again next run).
+      if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
+      for (const outcome of await this.storePage(page.value.orders, 'searchOrders')) this.count(outcome);
       this.pages++;
       await this.reportProgress(from);
       if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
@@ -126,17 +124,18 @@ export class ImportRun {
     return { windowEnd, error: null };
   }
 
-  private importOrder(raw: unknown, source: 'searchOrders' | 'getOrder'): Promise<OrderOutcome> {
-    return importOneOrder({ ...this.deps, amazon: this.amazon, connection: this.connection }, raw, source);
+  private storePage(raws: readonly unknown[], source: 'searchOrders' | 'getOrder'): Promise<OrderOutcome[]> {
+    return storeOrderPage({ ...this.deps, amazon: this.amazon, connection: this.connection }, raws, source);
   }
 
   private async retryFailedOrders(): Promise<void> {
     const failed = await this.deps.orders.listFailed(this.connection.id, FAILED_RETRY_LIMIT);
+    const fetched: unknown[] = [];
     for (const order of failed) {
-      const fetched = await this.amazon.getOrder(order.amazonOrderId, IMPORT_INCLUDED_DATA);
-      if (!fetched.ok) continue; // stays failed with its error; retried next run
-      this.count(await this.importOrder(fetched.value, 'getOrder'));
+      const result = await this.amazon.getOrder(order.amazonOrderId, IMPORT_INCLUDED_DATA);
+      if (result.ok) fetched.push(result.value); // else it stays failed with its error; retried next run
     }
+    if (fetched.length > 0) for (const outcome of await this.storePage(fetched, 'getOrder')) this.count(outcome);
   }
 
   private count(outcome: OrderOutcome): void {
