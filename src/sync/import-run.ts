@@ -115,8 +115,9 @@ export class ImportRun {
       const token: string | null = page.value.nextToken;
       next = token !== null && !this.options.signal?.aborted ? fetchPage(token) : null;
       // The page is one transaction: a stop leaves it wholly stored or not at all (read again next run).
-      if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
-      for (const outcome of await this.storePage(page.value.orders, 'searchOrders')) this.count(outcome);
+      const outcomes = await this.storePage(page.value.orders, 'searchOrders');
+      if (outcomes === null) return { windowEnd, error: abortedError() };
+      for (const outcome of outcomes) this.count(outcome);
       this.pages++;
       await this.reportProgress(from);
       if (this.options.signal?.aborted) return { windowEnd, error: abortedError() };
@@ -124,8 +125,9 @@ export class ImportRun {
     return { windowEnd, error: null };
   }
 
-  private storePage(raws: readonly unknown[], source: 'searchOrders' | 'getOrder'): Promise<OrderOutcome[]> {
-    return storeOrderPage({ ...this.deps, amazon: this.amazon, connection: this.connection }, raws, source);
+  private storePage(raws: readonly unknown[], source: 'searchOrders' | 'getOrder'): Promise<OrderOutcome[] | null> {
+    const ctx = { ...this.deps, amazon: this.amazon, connection: this.connection };
+    return storeOrderPage(ctx, raws, source, this.options.signal);
   }
 
   private async retryFailedOrders(): Promise<void> {
@@ -135,7 +137,8 @@ export class ImportRun {
       const result = await this.amazon.getOrder(order.amazonOrderId, IMPORT_INCLUDED_DATA);
       if (result.ok) fetched.push(result.value); // else it stays failed with its error; retried next run
     }
-    if (fetched.length > 0) for (const outcome of await this.storePage(fetched, 'getOrder')) this.count(outcome);
+    const outcomes = fetched.length > 0 ? await this.storePage(fetched, 'getOrder') : [];
+    for (const outcome of outcomes ?? []) this.count(outcome); // null: stopped; the window's read then stops too
   }
 
   private count(outcome: OrderOutcome): void {

@@ -30,14 +30,21 @@ const pages = new OrderPageRepository();
  * rolled back to a savepoint and stored again one order per savepoint, so a bad order is recorded
  * as failed and never blocks the others. A crash before the commit loses the page, never part of
  * it: the cursor moves only after the whole window is stored, so the next run reads it again.
+ * Null when `signal` stopped it before anything was written.
  */
 export async function storeOrderPage(
   ctx: Ctx,
   raws: readonly unknown[],
   source: 'searchOrders' | 'getOrder',
-): Promise<OrderOutcome[]> {
+  signal?: AbortSignal,
+): Promise<OrderOutcome[] | null> {
   const prepared: PreparedOrder[] = [];
-  for (const raw of raws) prepared.push(await prepareOrder(ctx, raw, source));
+  for (const raw of raws) {
+    // A stop does not wait for the page's getOrder calls: nothing of the page is stored, it is read again.
+    if (signal?.aborted) return null;
+    prepared.push(await prepareOrder(ctx, raw, source));
+  }
+  if (signal?.aborted) return null;
   const outcomes: OrderOutcome[] = prepared.map((p) => (p.kind === 'out_of_range' ? 'skipped' : 'failed'));
   const storable: Array<{ index: number; item: Storable }> = [];
   prepared.forEach((p, index) => {
