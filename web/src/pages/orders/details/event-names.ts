@@ -13,6 +13,7 @@ const EVENT_NAMES: Record<string, string> = {
   'order.retry_requested': 'Retry requested',
   'order.transition_refused': 'Status change refused',
   'order.personal_data_purged': 'Buyer data removed (retention)',
+  'order.personal_data_purge_failed': 'Buyer data could not be removed',
   'amazon.get_order': 'Read from Amazon',
   'amazon.shipment_confirmed': 'Shipment confirmed to Amazon',
   'amazon.shipment_rejected': 'Shipment refused by Amazon',
