@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js';
 import type { OrderRepository } from '../db/order.repository.js';
 import type { Order } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
+import { keepAmazonStatusAhead } from './amazon-status-behind.js';
 import type { BuiltOrder } from './build-order.js';
 import { describeChanges } from './order-changes.js';
 import { withoutPersonalData } from './without-personal-data.js';
@@ -38,7 +39,12 @@ export async function saveOrder(
     // The status moves from what is stored now, read inside the transaction that writes the new one.
     const amazonData = build(existing && existing.status !== 'failed' ? existing.status : null);
     // Once purged, an order never gets its buyer's personal data back from a later pull.
-    const built = existing?.personalDataPurgedAt ? withoutPersonalData(amazonData) : amazonData;
+    const read = existing?.personalDataPurgedAt ? withoutPersonalData(amazonData) : amazonData;
+    // Amazon's answer may lag behind our own confirmed write-back: its status must not go backwards.
+    const { built, behind } =
+      existing && existing.status !== 'failed'
+        ? keepAmazonStatusAhead(existing.amazonStatus, read)
+        : { built: read, behind: null };
     const { order } = built;
     // Unchanged only when the stored copy is good: a recorded import error must be cleared by a good read.
     if (
@@ -94,6 +100,15 @@ export async function saveOrder(
         kind: 'order.transition_refused',
         summary: built.illegalTransition,
         payload: null,
+      });
+    }
+    if (behind) {
+      await ctx.orders.addEvent(trx, {
+        ...base,
+        direction: 'amazon_to_hub',
+        kind: 'amazon.status_behind',
+        summary: behind.summary,
+        payload: { read: behind.read, kept: behind.kept },
       });
     }
     await ctx.afterChange?.(trx, id);

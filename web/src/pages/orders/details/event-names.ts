@@ -15,6 +15,7 @@ const EVENT_NAMES: Record<string, string> = {
   'order.personal_data_purged': 'Buyer data removed (retention)',
   'order.personal_data_purge_failed': 'Buyer data could not be removed',
   'amazon.get_order': 'Read from Amazon',
+  'amazon.status_behind': 'Amazon’s status behind ours (kept ours)',
   'amazon.shipment_confirmed': 'Shipment confirmed to Amazon',
   'amazon.shipment_rejected': 'Shipment refused by Amazon',
   'amazon.cancellation_submitted': 'Cancellation sent to Amazon',
