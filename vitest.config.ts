@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core but one (1 on a 2-core machine): most e2e files wait
+    // on sandboxes, child processes and timers, so three files at a time keep both cores busy.
+    maxWorkers: 3,
     env: { TZ: 'UTC' },
   },
 });

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run test:browser`: builds the web UI, then walks the manual in Debian's chromium with
 // Playwright against a real OrderBridge process. Ends with one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function runBrowserTests() {
+export async function runBrowserTests() {
   if (!existsSync(chromiumPath)) {
     console.error(`\nChromium was not found at ${chromiumPath}.
 Install Debian's chromium:   sudo apt-get update && sudo apt-get install -y chromium
@@ -30,29 +30,20 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
       env: { BROWSER_DATABASE_URL: `${pg}${pg.includes('?') ? '&' : '?'}schema=${schema}` },
     });
   }
+  // The SQLite and PostgreSQL walks run at the same time (each its own OrderBridge process, data
+  // and chromium); their output goes to a log each, printed in turn when both are done.
+  const finished = await Promise.all(runs.map(runWalk));
   const total = { passed: 0, failed: 0, ok: true };
-  for (const run of runs) {
+  for (const { run, status, log } of finished) {
     console.log(
       `\n== browser walk on ${run.name} (chromium + playwright-core; screenshots in test-results/screenshots/)`,
     );
-    const out = `test-results/vitest-browser-${run.name}.json`;
-    const r = spawnSync(
-      'node_modules/.bin/vitest',
-      [
-        'run',
-        '--config',
-        'vitest.browser.config.ts',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile.json=${out}`,
-      ],
-      { stdio: 'inherit', env: { ...process.env, ...run.env, TZ: 'UTC' } },
-    );
+    process.stdout.write(readFileSync(log, 'utf8'));
     try {
-      const report = JSON.parse(readFileSync(out, 'utf8'));
+      const report = JSON.parse(readFileSync(`test-results/vitest-browser-${run.name}.json`, 'utf8'));
       total.passed += report.numPassedTests;
       total.failed += report.numFailedTests;
-      total.ok &&= r.status === 0 && report.numFailedTests === 0;
+      total.ok &&= status === 0 && report.numFailedTests === 0;
     } catch {
       total.failed += 1;
       total.ok = false;
@@ -61,8 +52,28 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
   return total;
 }
 
+/** One walk (a vitest run of the browser tests) on one database, its output into a log file. */
+function runWalk(run) {
+  const log = `test-results/browser-${run.name}.log`;
+  rmSync(`test-results/vitest-browser-${run.name}.json`, { force: true }); // never count an old report
+  const out = openSync(log, 'w');
+  const child = spawn(
+    'node_modules/.bin/vitest',
+    [
+      'run',
+      '--config',
+      'vitest.browser.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=test-results/vitest-browser-${run.name}.json`,
+    ],
+    { stdio: ['ignore', out, out], env: { ...process.env, ...run.env, TZ: 'UTC', FORCE_COLOR: '1' } },
+  );
+  return new Promise((resolve) => child.on('exit', (status) => resolve({ run, status, log })));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { passed, failed, ok } = runBrowserTests();
+  const { passed, failed, ok } = await runBrowserTests();
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(ok ? 0 : 1);
 }

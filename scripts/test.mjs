@@ -52,7 +52,7 @@ let browserOk = true;
 // skipped locally with the install hint, and fails in CI, which installs chromium first.
 if (only.length === 0 && process.env.SKIP_BROWSER_TESTS !== '1') {
   if (existsSync(chromiumPath) || process.env.CI === 'true') {
-    const browser = runBrowserTests();
+    const browser = await runBrowserTests();
     passed += browser.passed;
     failed += browser.failed;
     browserOk = browser.ok;

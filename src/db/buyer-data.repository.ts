@@ -44,8 +44,13 @@ export class BuyerDataRepository {
    * Orders of the account that ended (Amazon SHIPPED or CANCELLED) and did not change since `cutoff`,
    * still holding personal data (never purged, or personal data came back with a later import).
    */
-  async dueForPurge(accountId: string, cutoff: string, limit: number): Promise<OrderWithPersonalData[]> {
-    const rows = await this.db
+  async dueForPurge(
+    accountId: string,
+    cutoff: string,
+    limit: number,
+    afterId: string | null = null,
+  ): Promise<OrderWithPersonalData[]> {
+    let query = this.db
       .selectFrom('orders')
       .innerJoin('connections', 'connections.id', 'orders.connection_id')
       .select([
@@ -64,8 +69,9 @@ export class BuyerDataRepository {
       .where('orders.updated_at', '<', cutoff)
       .where((eb) => eb.or([eb('orders.personal_data_purged_at', 'is', null), eb('orders.buyer_json', 'is not', null)]))
       .orderBy('orders.id')
-      .limit(limit)
-      .execute();
+      .limit(limit);
+    if (afterId !== null) query = query.where('orders.id', '>', afterId);
+    const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
       amazonOrderId: r.amazon_order_id,
@@ -85,6 +91,23 @@ export class BuyerDataRepository {
       .where('order_id', '=', orderId)
       .execute();
     return rows.map((r) => ({ id: r.id, data: fromJson<Record<string, unknown>>(r.data_json) ?? {} }));
+  }
+
+  /** Notes on the order's timeline that its buyer data could not be removed (`reason`: an error code). */
+  async recordPurgeFailure(order: OrderWithPersonalData, reason: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('order_events')
+      .values({
+        id: newId(),
+        order_id: order.id,
+        connection_id: order.connectionId,
+        occurred_at: now,
+        direction: 'internal',
+        kind: 'order.personal_data_purge_failed',
+        summary: `Buyer personal data could not be removed (${reason}); the daily data retention job tries again`,
+        payload_json: toJson({ reason }),
+      })
+      .execute();
   }
 
   /**

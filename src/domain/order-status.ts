@@ -114,3 +114,28 @@ export function nextStatus(current: OrderStatus | null, amazon: AmazonOrder): Ne
     reason: `illegal ${current} → ${target} (${amazonSays}); kept ${current}`,
   };
 }
+
+const BEFORE_ANY_SHIPMENT: readonly AmazonOrderStatus[] = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED'];
+
+export interface AmazonStatusAfterRead {
+  amazonStatus: AmazonOrderStatus;
+  /** Amazon's answer is behind what OrderBridge already recorded (e.g. its own confirmed shipment). */
+  behind: boolean;
+}
+
+/**
+ * Amazon's status to store after a read. Amazon's answers lag behind OrderBridge's own confirmed
+ * write-backs (a confirmed shipment is SHIPPED at once): a read whose status move the state machine
+ * refused (shipped → ready), or that takes a partly shipped order back to before any shipment, keeps
+ * the stored status; every move Amazon can really make (PARTIALLY_SHIPPED → SHIPPED) is taken.
+ */
+export function amazonStatusAfterRead(
+  stored: AmazonOrderStatus | null,
+  read: AmazonOrderStatus,
+  statusMoveLegal: boolean,
+): AmazonStatusAfterRead {
+  if (stored === null || stored === read) return { amazonStatus: read, behind: false };
+  const unshipsPartial = stored === 'PARTIALLY_SHIPPED' && BEFORE_ANY_SHIPMENT.includes(read);
+  if (!statusMoveLegal || unshipsPartial) return { amazonStatus: stored, behind: true };
+  return { amazonStatus: read, behind: false };
+}

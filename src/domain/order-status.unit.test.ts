@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AMAZON_ORDER_STATUSES, type AmazonOrderStatus } from './amazon-order.js';
 import { amazonItem, amazonOrder } from './amazon-order.test-factory.js';
 import {
+  amazonStatusAfterRead,
   AMAZON_TO_STATUS,
   isOrderStatus,
   isTerminal,
@@ -134,4 +135,23 @@ describe('nextStatus', () => {
     expect(nextStatus('pending', amazon('UNSHIPPED')).reason).toBe('pending → ready: Amazon status UNSHIPPED');
     expect(nextStatus(null, amazon('UNSHIPPED', true)).reason).toContain('buyer cancel request');
   });
+});
+
+describe('amazonStatusAfterRead: Amazon answers that lag behind our own write-back', () => {
+  const cases: Array<[AmazonOrderStatus | null, AmazonOrderStatus, boolean, AmazonOrderStatus, boolean]> = [
+    ['SHIPPED', 'UNSHIPPED', false, 'SHIPPED', true], // confirmed shipment, Amazon not there yet
+    ['CANCELLED', 'UNSHIPPED', false, 'CANCELLED', true], // applied cancellation
+    ['PARTIALLY_SHIPPED', 'UNSHIPPED', true, 'PARTIALLY_SHIPPED', true], // partly confirmed shipment
+    ['PARTIALLY_SHIPPED', 'SHIPPED', true, 'SHIPPED', false], // Amazon really moved on
+    ['UNSHIPPED', 'PARTIALLY_SHIPPED', true, 'PARTIALLY_SHIPPED', false],
+    ['UNSHIPPED', 'CANCELLED', true, 'CANCELLED', false],
+    ['SHIPPED', 'SHIPPED', true, 'SHIPPED', false],
+    [null, 'UNSHIPPED', true, 'UNSHIPPED', false], // first read
+  ];
+  it.each(cases)(
+    'stored %s, Amazon says %s (status move legal %s) → %s (behind %s)',
+    (stored, read, legal, kept, behind) => {
+      expect(amazonStatusAfterRead(stored, read, legal)).toEqual({ amazonStatus: kept, behind });
+    },
+  );
 });

@@ -2,6 +2,7 @@ import type { OrderWrite } from '../db/order-page.repository.js';
 import type { StoredOrderState } from '../db/order.repository.js';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
+import { keepAmazonStatusAhead } from './amazon-status-behind.js';
 import type { BuiltOrder } from './build-order.js';
 import { describeChanges } from './order-changes.js';
 import { withoutPersonalData } from './without-personal-data.js';
@@ -17,7 +18,11 @@ export interface SaveDecision {
   built: BuiltOrder;
   /** The full order to write (created/updated only). */
   full: Order | null;
+  /** Amazon's status was behind the stored one (our own write-back came first) and was kept. */
+  behind: AmazonStatusBehind | null;
 }
+
+export type AmazonStatusBehind = ReturnType<typeof keepAmazonStatusAhead>['behind'];
 
 /**
  * Decides, from the stored state read inside the writing transaction, whether Amazon's data is
@@ -31,19 +36,22 @@ export function decideSave(
   // The status moves from what is stored now, read inside the transaction that writes the new one.
   const amazonData = build(existing && existing.status !== 'failed' ? existing.status : null);
   // Once purged, an order never gets its buyer's personal data back from a later pull.
-  const built = existing?.personalDataPurgedAt ? withoutPersonalData(amazonData) : amazonData;
-  const { order } = built;
+  const read = existing?.personalDataPurgedAt ? withoutPersonalData(amazonData) : amazonData;
   const good = existing !== null && existing.status !== 'failed';
+  // Amazon's answer may lag behind our own confirmed write-back: its status must not go backwards.
+  const { built, behind } =
+    existing && good ? keepAmazonStatusAhead(existing.amazonStatus, read) : { built: read, behind: null };
+  const { order } = built;
   // Unchanged only when the stored copy is good: a recorded import error must be cleared by a good read.
   if (existing && good && existing.contentHash === order.contentHash && !existing.importError) {
-    return { outcome: 'unchanged', orderId: existing.id, built, full: null };
+    return { outcome: 'unchanged', orderId: existing.id, built, full: null, behind: null };
   }
   if (existing?.lastUpdatedTime && order.lastUpdatedTime && good && order.lastUpdatedTime < existing.lastUpdatedTime) {
-    return { outcome: 'stale', orderId: existing.id, built, full: null };
+    return { outcome: 'stale', orderId: existing.id, built, full: null, behind: null };
   }
   const id = existing?.id ?? newId();
   const full: Order = { ...order, id, importedAt: existing?.importedAt ?? now, updatedAt: now };
-  return { outcome: good ? 'updated' : 'created', orderId: id, built, full };
+  return { outcome: good ? 'updated' : 'created', orderId: id, built, full, behind };
 }
 
 /** The rows and timeline events a created/updated decision writes; `before` is the stored copy (updates). */
@@ -82,6 +90,15 @@ export function planWrite(
       kind: 'order.transition_refused',
       summary: built.illegalTransition,
       payload: null,
+    });
+  }
+  if (decision.behind) {
+    events.push({
+      ...base,
+      direction: 'amazon_to_hub',
+      kind: 'amazon.status_behind',
+      summary: decision.behind.summary,
+      payload: { read: decision.behind.read, kept: decision.behind.kept },
     });
   }
   const keep = new Set(built.lines.map((l) => l.amazonOrderItemId));

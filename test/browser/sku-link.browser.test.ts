@@ -1,7 +1,8 @@
 /**
  * Linking a SKU from needs-attention, as a merchant does: "Link SKU" on a held order opens the link
  * form with the SKU filled in, the store's products are searched, one is picked, and the held order
- * goes to the store with that product. Screenshots go to test-results/screenshots/.
+ * goes to the store with that product. The same from an order's own page, which then shows the
+ * order delivered. Screenshots go to test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,21 @@ async function shot(name: string, fullPage = false) {
     .poll(() => page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')))
     .toBe(true);
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
+}
+
+/** Searches the store's products in the open Link SKU dialog, picks the catalogue one and links it; returns its id. */
+async function linkInDialog(sku: string, catalogueSku: string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: `Link SKU ${sku}` });
+  await dialog.waitFor();
+  expect(await dialog.getByRole('textbox', { name: /^Amazon SKU/ }).inputValue()).toBe(sku);
+  await dialog.getByRole('textbox', { name: /^Search store products/ }).fill(catalogueSku.slice(0, -1));
+  const option = dialog.getByRole('button', { name: new RegExp(`\\(SKU ${catalogueSku}\\)$`) });
+  await option.click();
+  const productRef = await dialog.getByRole('textbox', { name: /^Store product/ }).inputValue();
+  await dialog.getByRole('button', { name: 'Link SKU', exact: true }).click();
+  await page.getByText(new RegExp(`SKU ${sku} linked to .*held order\\(s\\) released`)).waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+  return productRef;
 }
 
 /** The first "Link SKU …" button on needs-attention whose SKU is a spelling of a store product. */
@@ -120,5 +136,24 @@ describe(`link a SKU from needs-attention [${DATABASE_URL ? 'postgres' : 'sqlite
     await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: `Link SKU ${sku}` }).count()).toBe(0);
     await shot('sku-link-4-released.png', true);
+  });
+
+  it("an order's own page: Link SKU opens the same form in a dialog, and the page shows the order delivered", async () => {
+    await page.goto('/attention');
+    await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
+    const { sku, catalogueSku } = await heldSkuToLink();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Link SKU ${sku}` }) });
+    const amazonOrderId = (await row.first().getByRole('link').first().innerText()).trim();
+    await row.first().getByRole('link', { name: amazonOrderId }).click();
+    await page.getByRole('heading', { name: `Order ${amazonOrderId}` }).waitFor();
+    const notice = page.getByRole('alert').filter({ hasText: 'This order needs your attention' });
+    await notice.getByRole('button', { name: `Link SKU ${sku}`, exact: true }).click();
+    expect(page.url()).toContain('/orders/'); // stays on the order's page
+
+    const productRef = await linkInDialog(sku, catalogueSku);
+    // The page refreshes itself while the released order is delivered: the line shows its product.
+    await page.getByText(`Store product ${productRef}`).first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => notice.count(), { timeout: 30_000 }).toBe(0);
+    await shot('sku-link-5-order-page.png', true);
   });
 });

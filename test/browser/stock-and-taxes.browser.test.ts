@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, until, type ApiCall } from './support/api-session.js';
 import { launchChromium } from './support/chromium.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
@@ -17,37 +18,8 @@ let app: RunningOrderBridge;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let api: (method: string, url: string, body?: unknown) => Promise<Record<string, unknown>>;
+let api: ApiCall;
 let connectionId = '';
-
-/** A second session for the setup a merchant does outside OrderBridge (shipping in the store). */
-async function apiSession(): Promise<typeof api> {
-  const res = await fetch(`${app.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(app.admin),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async (method, url, body) => {
-    const r = await fetch(url.startsWith('http') ? url : `${app.baseUrl}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return (await r.json()) as Record<string, unknown>;
-  };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 const shot = async (name: string, p: Page = page) => {
   await p.mouse.move(1, 1);
@@ -64,7 +36,7 @@ describe(`stock, shipments and taxes in chromium [${DATABASE_URL ? 'postgres' : 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startOrderBridge(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {});
-    api = await apiSession();
+    api = await apiSession(app);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
     context.setDefaultTimeout(15_000);

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSession, until, type ApiCall } from './support/api-session.js';
 import { launchChromium } from './support/chromium.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
@@ -28,36 +29,9 @@ interface OrderDetails {
 let app: RunningOrderBridge;
 let browser: Browser;
 let page: Page;
-let api: (method: string, url: string, body?: unknown) => Promise<Record<string, unknown>>;
-
-/** A session for what the merchant does outside OrderBridge (shipping and cancelling in the store). */
-async function apiSession(): Promise<typeof api> {
-  const res = await fetch(`${app.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(app.admin),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async (method, url, body) => {
-    const r = await fetch(url.startsWith('http') ? url : `${app.baseUrl}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return (await r.json()) as Record<string, unknown>;
-  };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 150_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
+let api: ApiCall;
+/** Delivery, the store poll and Amazon's feed processing take a while in a fresh demo. */
+const WRITE_BACK_WAIT_MS = 150_000;
 
 const details = async (id: string) => (await api('GET', `/api/orders/${id}`)) as unknown as OrderDetails;
 
@@ -65,7 +39,7 @@ describe(`state after write-back in chromium [${DATABASE_URL ? 'postgres' : 'sql
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startOrderBridge(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {});
-    api = await apiSession();
+    api = await apiSession(app);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
     context.setDefaultTimeout(15_000);
@@ -85,13 +59,17 @@ describe(`state after write-back in chromium [${DATABASE_URL ? 'postgres' : 'sql
   it('a shipped and a cancelled store order show Amazon’s status, the store state and Amazon’s feed id', async () => {
     const { stores } = (await api('GET', '/api/stores')) as { stores: Array<{ id: string; baseUrl: string }> };
     const store = stores[0]!;
-    const woo = await until('two processing orders in the store', async () => {
-      const { orders } = (await api('GET', `${store.baseUrl}/_sandbox/orders`)) as {
-        orders: Array<{ id: number; status: string; meta_data: Array<{ key: string; value: unknown }> }>;
-      };
-      const open = orders.filter((o) => o.status === 'processing');
-      return open.length >= 2 ? open.slice(0, 2) : undefined;
-    });
+    const woo = await until(
+      'two processing orders in the store',
+      async () => {
+        const { orders } = (await api('GET', `${store.baseUrl}/_sandbox/orders`)) as {
+          orders: Array<{ id: number; status: string; meta_data: Array<{ key: string; value: unknown }> }>;
+        };
+        const open = orders.filter((o) => o.status === 'processing');
+        return open.length >= 2 ? open.slice(0, 2) : undefined;
+      },
+      WRITE_BACK_WAIT_MS,
+    );
     const orderIdOf = (o: (typeof woo)[number]) =>
       String(o.meta_data.find((m) => m.key === '_orderbridge_order_id')?.value);
     const [shipped, cancelled] = [orderIdOf(woo[0]!), orderIdOf(woo[1]!)];
@@ -102,8 +80,10 @@ describe(`state after write-back in chromium [${DATABASE_URL ? 'postgres' : 'sql
     await api('POST', `${store.baseUrl}/_sandbox/orders/${woo[1]!.id}/cancel`, { note: 'out of stock' });
     await api('POST', `/api/stores/${store.id}/poll`);
 
-    await until('Amazon shipped', async () =>
-      (await details(shipped)).order.amazonStatus === 'SHIPPED' ? true : undefined,
+    await until(
+      'Amazon shipped',
+      async () => ((await details(shipped)).order.amazonStatus === 'SHIPPED' ? true : undefined),
+      WRITE_BACK_WAIT_MS,
     );
     await page.goto(`/orders/${shipped}`);
     const statuses = page.getByRole('group', { name: 'Order statuses' });
@@ -111,10 +91,14 @@ describe(`state after write-back in chromium [${DATABASE_URL ? 'postgres' : 'sql
     await page.mouse.move(1, 1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'write-back-01-shipped-header.png') });
 
-    const applied = await until('Amazon applied the cancellation', async () => {
-      const d = await details(cancelled);
-      return d.cancellations[0]?.state === 'applied' ? d : undefined;
-    });
+    const applied = await until(
+      'Amazon applied the cancellation',
+      async () => {
+        const d = await details(cancelled);
+        return d.cancellations[0]?.state === 'applied' ? d : undefined;
+      },
+      WRITE_BACK_WAIT_MS,
+    );
     expect(applied.order.amazonStatus).toBe('CANCELLED');
     expect(applied.order.storeState).toBe('cancelled');
     const amazonFeedId = applied.cancellations[0]?.amazonFeedId ?? '';

@@ -23,7 +23,10 @@ interface CliResult {
   stderr: string;
 }
 
-/** The `orderbridge` CLI as a user runs it, on SQLite (data directory) and PostgreSQL (DATABASE_URL). */
+/**
+ * The `orderbridge` CLI as a user runs it, on SQLite (data directory) and PostgreSQL (DATABASE_URL).
+ * Every call is a new Node process (a few seconds each on a busy machine), hence the long timeouts.
+ */
 describeEachDatabase(
   'orderbridge CLI',
   (ctx) => {
@@ -77,7 +80,7 @@ describeEachDatabase(
 
     it(
       'adds a connection, never shows its secrets, and rejects bad input with a specific message',
-      { timeout: 60_000 },
+      { timeout: 120_000 },
       async () => {
         const added = await cli(
           'connections',
@@ -149,7 +152,7 @@ describeEachDatabase(
       },
     );
 
-    it('syncs with a JSON summary, lists and shows orders', { timeout: 60_000 }, async () => {
+    it('syncs with a JSON summary, lists and shows orders', { timeout: 120_000 }, async () => {
       const synced = await cli('sync', 'de', '--json');
       expect(synced.code).toBe(0);
       const summary = JSON.parse(synced.stdout) as {
@@ -177,7 +180,7 @@ describeEachDatabase(
       expect(missing.stderr).toContain('order_not_found');
     });
 
-    it('lists, shows, updates and previews SKU crop rules', { timeout: 60_000 }, async () => {
+    it('lists, shows, updates and previews SKU crop rules', { timeout: 120_000 }, async () => {
       const listed = await cli('connections', 'list');
       expect(listed.stdout).toContain('de');
       const updated = await cli('connections', 'update', 'de', '--set', 'skuCrop.removeSuffixes=-FBM', '--json');
@@ -213,7 +216,7 @@ describeEachDatabase(
 
     it(
       'adds a store, delivers, pushes shipments and stock, manages SKU links, retries and plans',
-      { timeout: 90_000 },
+      { timeout: 240_000 },
       async () => {
         const woo = await startWooSandbox({ seed: 5 });
         try {
@@ -288,7 +291,7 @@ describeEachDatabase(
       },
     );
 
-    it('adds users, lists them and resets a lost password (printed once)', { timeout: 60_000 }, async () => {
+    it('adds users, lists them and resets a lost password (printed once)', { timeout: 120_000 }, async () => {
       const json = async <T>(...args: string[]): Promise<T> => {
         const r = await cli(...args, '--json');
         expect(r.code, r.stderr).toBe(0);

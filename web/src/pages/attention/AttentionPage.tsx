@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -10,45 +10,9 @@ import {
   useNeedsAttention,
   useRetryOrder,
 } from '../orders/queries';
-import { LinkSkuForm } from '../connections/LinkSkuForm';
-import { attentionReason, unknownSkus, type Order } from '../orders/types';
-
-/** Codes of a failed delivery whose SKU link points to no store product (the message names the SKU). */
-const BAD_LINK_CODES = ['sku_link_product_not_in_store', 'woocommerce_product_ref_invalid'];
-
-/** The SKUs the merchant can fix by linking: unknown SKUs of a held order, or the SKU of a bad link. */
-function skusToLink(order: Order): string[] {
-  const unknown = unknownSkus(order.holdReason);
-  if (unknown.length > 0) return unknown;
-  if (!order.errorCode || !BAD_LINK_CODES.includes(order.errorCode)) return [];
-  const named = /SKU "([^"]+)"/.exec(order.errorMessage ?? '')?.[1];
-  return named ? [named] : [];
-}
-
-function LinkSkuModal({
-  sku,
-  connectionId,
-  connectionName,
-  onClose,
-  onLinked,
-}: {
-  sku: string | null;
-  connectionId: string;
-  connectionName: string;
-  onClose: () => void;
-  onLinked: () => void;
-}) {
-  return (
-    <Modal opened={sku !== null} onClose={onClose} title={`Link SKU ${sku ?? ''}`} size="lg">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          Connection {connectionName}. Pick the store product this Amazon SKU is; held orders with it go to the store.
-        </Text>
-        {sku !== null && <LinkSkuForm connectionId={connectionId} initialSku={sku} onLinked={onLinked} />}
-      </Stack>
-    </Modal>
-  );
-}
+import { LinkSkuModal } from '../connections/LinkSkuModal';
+import { skusToLink } from '../orders/skus-to-link';
+import { attentionReason, type Order } from '../orders/types';
 
 function AttentionRow({ order, connectionName }: { order: Order; connectionName: string }) {
   const retry = useRetryOrder();

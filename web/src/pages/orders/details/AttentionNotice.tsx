@@ -1,13 +1,40 @@
-import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../components';
-import { describeRetry, useRetryOrder } from '../queries';
-import { attentionReason, needsAttention, unknownSkus, type Order } from '../types';
+import { LinkSkuModal } from '../../connections/LinkSkuModal';
+import { describeRetry, useConnectionNames, useRetryOrder } from '../queries';
+import { skusToLink } from '../skus-to-link';
+import { attentionReason, needsAttention, type Order } from '../types';
 
-/** Why the order needs a person, with the Retry button and a link to SKU links for unknown SKUs. */
+const REFRESH_MS = 2_000;
+const REFRESH_FOR_MS = 60_000;
+
+/**
+ * After a link released the order, its delivery runs in the background: refreshes the order's page
+ * until it no longer needs attention (this notice goes away) or for a minute.
+ */
+function useRefreshAfterRelease(): () => void {
+  const client = useQueryClient();
+  const [since, setSince] = useState<number | null>(null);
+  useEffect(() => {
+    if (since === null) return;
+    const timer = setInterval(() => {
+      void client.invalidateQueries({ queryKey: ['orders', 'details'] });
+      if (Date.now() - since > REFRESH_FOR_MS) setSince(null);
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [client, since]);
+  return () => setSince(Date.now());
+}
+
+/** Why the order needs a person, with the Retry button and Link SKU (in a dialog) for SKUs to link. */
 export function AttentionNotice({ order, failedWriteBacks = 0 }: { order: Order; failedWriteBacks?: number }) {
   const retry = useRetryOrder();
-  const skus = unknownSkus(order.holdReason);
+  const connectionName = useConnectionNames();
+  const skus = skusToLink(order);
+  const [linking, setLinking] = useState<string | null>(null);
+  const refreshAfterRelease = useRefreshAfterRelease();
   return (
     <Alert color="orange" title="This order needs your attention">
       <Stack gap="xs">
@@ -28,12 +55,24 @@ export function AttentionNotice({ order, failedWriteBacks = 0 }: { order: Order;
           >
             Retry
           </Button>
-          {skus.length > 0 && (
-            <Anchor component={Link} to={`/connections/${encodeURIComponent(order.connectionId)}#sku-links`} size="sm">
-              Link SKU{skus.length === 1 ? '' : 's'} {skus.join(', ')}
-            </Anchor>
-          )}
+          {skus.map((sku) => (
+            <Button key={sku} size="xs" variant="light" onClick={() => setLinking(sku)} aria-label={`Link SKU ${sku}`}>
+              Link SKU {sku}
+            </Button>
+          ))}
         </Group>
+        <LinkSkuModal
+          sku={linking}
+          connectionId={order.connectionId}
+          connectionName={connectionName(order.connectionId)}
+          onClose={() => setLinking(null)}
+          onLinked={() => {
+            setLinking(null);
+            // A held order is released by the link; a failed delivery is retried now that the SKU is linked.
+            if (order.status !== 'held') retry.mutate(order.id);
+            refreshAfterRelease();
+          }}
+        />
         <div role="status" aria-live="polite">
           {retry.isSuccess && <Text size="sm">{describeRetry(retry.data)}</Text>}
         </div>

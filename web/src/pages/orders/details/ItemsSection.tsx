@@ -1,6 +1,8 @@
-import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Badge, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { EmptyState, Money, ScrollTable } from '../../../components';
+import { LinkSkuModal } from '../../connections/LinkSkuModal';
+import { useConnectionNames } from '../queries';
 import type { OrderLine } from '../types';
 import { TaxRate } from './TaxRate';
 import { Section } from './Section';
@@ -16,8 +18,17 @@ export function ItemsSection({
   connectionId: string;
 }) {
   const items = lines.filter((l) => l.kind === 'item');
+  const connectionName = useConnectionNames();
+  const [linking, setLinking] = useState<string | null>(null);
   return (
     <Section id="items" title="Items">
+      <LinkSkuModal
+        sku={linking}
+        connectionId={connectionId}
+        connectionName={connectionName(connectionId)}
+        onClose={() => setLinking(null)}
+        onLinked={() => setLinking(null)}
+      />
       {items.length === 0 ? (
         <EmptyState title="No items" description="Amazon has not sent the order's items yet (pending orders)." />
       ) : (
@@ -67,16 +78,14 @@ export function ItemsSection({
                     {l.productRef ? (
                       <Text size="xs">Store product {l.productRef}</Text>
                     ) : (
-                      <Anchor
-                        component={Link}
-                        to={`/connections/${encodeURIComponent(connectionId)}#sku-links`}
-                        size="xs"
-                        aria-label={`Not linked: link SKU ${l.croppedSku ?? l.sellerSku ?? ''}`}
+                      <UnstyledButton
+                        onClick={() => setLinking(l.sellerSku ?? l.croppedSku ?? '')}
+                        aria-label={`Not linked: link SKU ${l.sellerSku ?? l.croppedSku ?? ''}`}
                       >
                         <Badge color="orange" variant="light" style={{ cursor: 'pointer' }}>
                           Not linked
                         </Badge>
-                      </Anchor>
+                      </UnstyledButton>
                     )}
                   </Stack>
                 </Table.Td>
