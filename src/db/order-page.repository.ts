@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
 import { newId } from '../lib/ids.js';
-import { dialectOf, setFromExcluded } from './dialect.js';
+import { setFromExcluded } from './dialect.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderLine } from './order-row.mapper.js';
-import { LINE_UPDATE_COLUMNS, type StoredOrderState } from './order.repository.js';
+import { LINE_UPDATE_COLUMNS, readOrderStates, type StoredOrderState } from './order.repository.js';
 import type { Database } from './schema.js';
 
 /** One order's rows as an import writes them. */
@@ -66,38 +66,9 @@ export class OrderPageRepository {
   ): Promise<Map<string, StoredOrderState>> {
     const states = new Map<string, StoredOrderState>();
     const unique = [...new Set(amazonOrderIds)];
-    const locked = db.isTransaction && dialectOf(db) === 'postgres';
     for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-      const query = db
-        .selectFrom('orders')
-        .select([
-          'id',
-          'amazon_order_id',
-          'content_hash',
-          'last_updated_time',
-          'status',
-          'amazon_status',
-          'error_code',
-          'error_source',
-          'imported_at',
-          'personal_data_purged_at',
-        ])
-        .where('connection_id', '=', connectionId)
-        .where('amazon_order_id', 'in', unique.slice(i, i + IDS_PER_QUERY))
-        .orderBy('id'); // one lock order for every locker
-      for (const row of await (locked ? query.forUpdate() : query).execute()) {
-        states.set(row.amazon_order_id, {
-          id: row.id,
-          contentHash: row.content_hash,
-          lastUpdatedTime: row.last_updated_time,
-          status: row.status,
-          amazonStatus: row.amazon_status,
-          errorCode: row.error_code,
-          importError: row.error_code !== null && row.error_source !== 'store',
-          importedAt: row.imported_at,
-          personalDataPurgedAt: row.personal_data_purged_at ?? null,
-        });
-      }
+      const chunk = await readOrderStates(db, connectionId, unique.slice(i, i + IDS_PER_QUERY));
+      for (const [amazonOrderId, state] of chunk) states.set(amazonOrderId, state);
     }
     return states;
   }

@@ -51,34 +51,38 @@ export const LINE_UPDATE_COLUMNS = [
   'data_json',
 ] as const;
 
-/** Orders, their lines and timeline. Writes take the caller's transaction so an import is atomic. */
-export class OrderRepository {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  /**
-   * Inside a transaction on PostgreSQL the row stays locked until it ends, so a concurrent write
-   * (the buyer-data purge) waits for the import or is seen by it (SQLite: BEGIN IMMEDIATE does this).
-   */
-  async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
-    const query = db
-      .selectFrom('orders')
-      .select([
-        'id',
-        'content_hash',
-        'last_updated_time',
-        'status',
-        'amazon_status',
-        'error_code',
-        'error_source',
-        'imported_at',
-        'personal_data_purged_at',
-      ])
-      .where('connection_id', '=', connectionId)
-      .where('amazon_order_id', '=', amazonOrderId);
-    const locked = db.isTransaction && dialectOf(db) === 'postgres';
-    const row = await (locked ? query.forUpdate() : query).executeTakeFirst();
-    if (!row) return null;
-    return {
+/**
+ * The stored state of the given orders of a connection, keyed by Amazon order id; one query for
+ * the single-order save and for an import page. Inside a transaction on PostgreSQL the rows stay
+ * locked until it ends (in one order for every locker), so a concurrent write (the buyer-data
+ * purge) waits for the import or is seen by it (SQLite: BEGIN IMMEDIATE does this).
+ */
+export async function readOrderStates(
+  db: Kysely<Database>,
+  connectionId: string,
+  amazonOrderIds: readonly string[],
+): Promise<Map<string, StoredOrderState>> {
+  const query = db
+    .selectFrom('orders')
+    .select([
+      'id',
+      'amazon_order_id',
+      'content_hash',
+      'last_updated_time',
+      'status',
+      'amazon_status',
+      'error_code',
+      'error_source',
+      'imported_at',
+      'personal_data_purged_at',
+    ])
+    .where('connection_id', '=', connectionId)
+    .where('amazon_order_id', 'in', amazonOrderIds)
+    .orderBy('id');
+  const locked = db.isTransaction && dialectOf(db) === 'postgres';
+  const states = new Map<string, StoredOrderState>();
+  for (const row of await (locked ? query.forUpdate() : query).execute()) {
+    states.set(row.amazon_order_id, {
       id: row.id,
       contentHash: row.content_hash,
       lastUpdatedTime: row.last_updated_time,
@@ -89,7 +93,18 @@ export class OrderRepository {
       importError: row.error_code !== null && row.error_source !== 'store',
       importedAt: row.imported_at,
       personalDataPurgedAt: row.personal_data_purged_at ?? null,
-    };
+    });
+  }
+  return states;
+}
+
+/** Orders, their lines and timeline. Writes take the caller's transaction so an import is atomic. */
+export class OrderRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** One order's stored state (see `readOrderStates`: locked inside a PostgreSQL transaction). */
+  async findState(db: Kysely<Database>, connectionId: string, amazonOrderId: string): Promise<StoredOrderState | null> {
+    return (await readOrderStates(db, connectionId, [amazonOrderId])).get(amazonOrderId) ?? null;
   }
 
   async clearImportError(db: Kysely<Database>, orderId: string): Promise<void> {
