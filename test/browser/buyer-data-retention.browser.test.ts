@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config/env.js';
 import { ManualClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -51,11 +52,7 @@ describe(`buyer data retention in chromium [${DATABASE_URL ? 'postgres' : 'sqlit
   });
 
   it('sets the retention, purges ended orders and shows when on the order page', async () => {
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(running.admin.email);
-    await page.getByLabel(/^Password/).fill(running.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, running);
 
     await page.goto('/settings?tab=retention');
     const days = page.getByRole('textbox', { name: /Keep buyer personal data for/ });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -45,11 +46,7 @@ describe(`network settings in chromium [${DATABASE_URL ? 'postgres' : 'sqlite'}]
   };
 
   it('refuses a loopback store until an administrator allows private addresses on the Admin page', async () => {
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(running.admin.email);
-    await page.getByLabel(/^Password/).fill(running.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, running);
 
     // The demo's WooCommerce sandbox (started by this process on 127.0.0.1) works with the defaults.
     expect((await call('POST', '/api/stores/sandbox-woocommerce/test')).status).toBe(200);

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -83,11 +84,7 @@ describe(`link a SKU from needs-attention [${DATABASE_URL ? 'postgres' : 'sqlite
   });
 
   it('Link SKU → form prefilled → search store products → pick one → the held order is released', async () => {
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
-    await page.getByLabel(/^Password/).fill(app.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, app);
     await page.getByRole('link', { name: 'Needs attention', exact: true }).click();
     await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
 

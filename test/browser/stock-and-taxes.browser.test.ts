@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, until, type ApiCall } from './support/api-session.js';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -41,11 +42,7 @@ describe(`stock, shipments and taxes in chromium [${DATABASE_URL ? 'postgres' : 
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
-    await page.getByLabel(/^Password/).fill(app.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, app);
     const { connections } = (await api('GET', '/api/connections')) as { connections: Array<{ id: string }> };
     connectionId = connections[0]?.id ?? '';
     // The demo delivers its orders to the store sandbox; their SKUs then have stock to send.

@@ -16,6 +16,7 @@ import {
   SANDBOX_SELLER_ID,
 } from '../../src/sandbox/amazon/sandbox-constants.js';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -86,11 +87,7 @@ describe(`the Add connection wizard in chromium [${DATABASE_URL ? 'postgres' : '
     });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
-    await page.getByLabel(/^Password/).fill(app.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, app);
   });
 
   afterAll(async () => {

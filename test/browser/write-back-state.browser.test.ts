@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, until, type ApiCall } from './support/api-session.js';
 import { launchChromium } from './support/chromium.js';
+import { logInAsAdmin } from './support/log-in.js';
 import { startOrderBridge, type RunningOrderBridge } from './support/orderbridge-process.js';
 
 const DATABASE_URL = process.env.BROWSER_DATABASE_URL;
@@ -44,11 +45,7 @@ describe(`state after write-back in chromium [${DATABASE_URL ? 'postgres' : 'sql
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: app.baseUrl });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.getByRole('textbox', { name: /^Email/ }).fill(app.admin.email);
-    await page.getByLabel(/^Password/).fill(app.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).first().waitFor();
+    await logInAsAdmin(page, app);
   });
 
   afterAll(async () => {
