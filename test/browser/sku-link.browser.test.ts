@@ -51,15 +51,28 @@ async function linkInDialog(sku: string, catalogueSku: string): Promise<string> 
   return productRef;
 }
 
-/** The first "Link SKU …" button on needs-attention whose SKU is a spelling of a store product. */
-async function heldSkuToLink(): Promise<{ sku: string; catalogueSku: string }> {
+/** Amazon PENDING orders are only reserved when released (no store order until Amazon releases them). */
+const AMAZON_PENDING = new Set(['PENDING', 'PENDING_AVAILABILITY']);
+
+/**
+ * The first held order on needs-attention whose SKU is a spelling of a store product and which
+ * Amazon has released (a released PENDING order correctly stays reserved, without a store order).
+ */
+async function heldSkuToLink(): Promise<{ sku: string; catalogueSku: string; amazonOrderId: string }> {
   const until = Date.now() + 90_000;
   for (;;) {
-    const buttons = page.getByRole('button', { name: /^Link SKU / });
-    for (const button of await buttons.all()) {
+    for (const row of await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: /^Link SKU / }) })
+      .all()) {
+      const button = row.getByRole('button', { name: /^Link SKU / }).first();
       const sku = ((await button.getAttribute('aria-label')) ?? '').replace(/^Link SKU /, '');
       const catalogueSku = catalogueSkuOf(sku);
-      if (catalogueSku) return { sku, catalogueSku };
+      if (!catalogueSku) continue;
+      const amazonOrderId = (await row.getByRole('link').first().innerText()).trim();
+      const res = await page.request.get(`/api/orders/${encodeURIComponent(amazonOrderId)}`);
+      const { order } = (await res.json()) as { order: { amazonStatus: string | null } };
+      if (!AMAZON_PENDING.has(order.amazonStatus ?? '')) return { sku, catalogueSku, amazonOrderId };
     }
     if (Date.now() > until) throw new Error('No order held for an unknown SKU on needs-attention within 90 s');
     await page.waitForTimeout(2000);
@@ -88,9 +101,8 @@ describe(`link a SKU from needs-attention [${DATABASE_URL ? 'postgres' : 'sqlite
     await page.getByRole('link', { name: 'Needs attention', exact: true }).click();
     await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
 
-    const { sku, catalogueSku } = await heldSkuToLink();
-    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Link SKU ${sku}` }) });
-    const amazonOrderId = (await row.first().getByRole('link').first().innerText()).trim();
+    const { sku, catalogueSku, amazonOrderId } = await heldSkuToLink();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: amazonOrderId, exact: true }) });
     await row
       .first()
       .getByRole('button', { name: `Link SKU ${sku}` })
@@ -138,10 +150,8 @@ describe(`link a SKU from needs-attention [${DATABASE_URL ? 'postgres' : 'sqlite
   it("an order's own page: Link SKU opens the same form in a dialog, and the page shows the order delivered", async () => {
     await page.goto('/attention');
     await page.getByRole('heading', { name: 'Needs attention', exact: true }).waitFor();
-    const { sku, catalogueSku } = await heldSkuToLink();
-    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: `Link SKU ${sku}` }) });
-    const amazonOrderId = (await row.first().getByRole('link').first().innerText()).trim();
-    await row.first().getByRole('link', { name: amazonOrderId }).click();
+    const { sku, catalogueSku, amazonOrderId } = await heldSkuToLink();
+    await page.getByRole('link', { name: amazonOrderId, exact: true }).first().click();
     await page.getByRole('heading', { name: `Order ${amazonOrderId}` }).waitFor();
     const notice = page.getByRole('alert').filter({ hasText: 'This order needs your attention' });
     await notice.getByRole('button', { name: `Link SKU ${sku}`, exact: true }).click();
