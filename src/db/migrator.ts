@@ -12,6 +12,9 @@ import * as loginThrottleCounters from './migrations/2026_12_06_0009_login_throt
 import * as installationSettings from './migrations/2026_12_06_0010_installation_settings.js';
 import * as buyerDataRetention from './migrations/2026_12_06_0011_buyer_data_retention.js';
 import * as storeSideState from './migrations/2026_12_06_0012_store_side_state.js';
+import * as jobPriority from './migrations/2026_12_06_0013_job_priority.js';
+import * as rateBudgets from './migrations/2026_12_06_0014_rate_budgets.js';
+import * as sellerPulls from './migrations/2026_12_06_0015_seller_pulls.js';
 import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -32,6 +35,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0010_installation_settings': installationSettings,
   '2026_12_06_0011_buyer_data_retention': buyerDataRetention,
   '2026_12_06_0012_store_side_state': storeSideState,
+  '2026_12_06_0013_job_priority': jobPriority,
+  '2026_12_06_0014_rate_budgets': rateBudgets,
+  '2026_12_06_0015_seller_pulls': sellerPulls,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
