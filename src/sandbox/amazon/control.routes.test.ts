@@ -2,7 +2,8 @@ import type { Order } from '@sp-api-sdk/orders-api-2026-01-01';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_SELLER_ID } from './sandbox-constants.js';
 import type { SandboxStatsSnapshot } from './sandbox-stats.js';
-import { startTestSandbox, type TestSandbox } from './sandbox.test-support.js';
+import type { SearchOrdersCall } from './sandbox-stats.js';
+import { LONG_AGO, startTestSandbox, type TestSandbox } from './sandbox.test-support.js';
 
 describe('control API (/_sandbox)', () => {
   let s: TestSandbox;
@@ -82,6 +83,55 @@ describe('control API (/_sandbox)', () => {
     expect(stats.json.faultsInjected).toBe(1);
     const reset = await call<SandboxStatsSnapshot>('DELETE', '/_sandbox/stats');
     expect(reset.json.calls.getOrder).toBe(0);
+  });
+
+  it('logs each answered searchOrders call with its seller, marketplaces and page position', async () => {
+    await call('POST', '/_sandbox/reset'); // no orders or calls of the other tests
+    s.sandbox.generateOrders({ count: 3, marketplaceId: 'A1PA6795UKMFR9' });
+    const query = {
+      lastUpdatedAfter: LONG_AGO,
+      marketplaceIds: 'A1PA6795UKMFR9,A13V1IB3VIYZZH',
+      maxResultsPerPage: '2',
+    };
+    const first = await s.sp<{ pagination?: { nextToken: string } }>('/orders/2026-01-01/orders', { query });
+    const nextToken = first.json.pagination?.nextToken ?? '';
+    expect(nextToken).not.toBe('');
+    await s.sp('/orders/2026-01-01/orders', { query: { ...query, paginationToken: nextToken } });
+    await s.sp('/orders/2026-01-01/orders', { query: { marketplaceIds: 'A1PA6795UKMFR9' } }); // 400: no After
+    type Log = { calls: SearchOrdersCall[]; next: number };
+    const log = await call<Log>('GET', '/_sandbox/stats/search-orders');
+    expect(log.json.next).toBe(3);
+    expect(log.json.calls.map(({ atMs: _at, ...c }) => c)).toEqual([
+      {
+        sellerId: SANDBOX_SELLER_ID,
+        marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'],
+        firstPage: true,
+        status: 200,
+        lastPage: false,
+        orders: 2,
+      },
+      {
+        sellerId: SANDBOX_SELLER_ID,
+        marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'],
+        firstPage: false,
+        status: 200,
+        lastPage: true,
+        orders: 1,
+      },
+      {
+        sellerId: SANDBOX_SELLER_ID,
+        marketplaceIds: ['A1PA6795UKMFR9'],
+        firstPage: true,
+        status: 400,
+        lastPage: false,
+        orders: 0,
+      },
+    ]);
+    const since = await call<Log>('GET', '/_sandbox/stats/search-orders?since=2');
+    expect(since.json.calls.map((c) => c.status)).toEqual([400]);
+    expect((await call('GET', '/_sandbox/stats/search-orders?since=-1')).status).toBe(400);
+    await call('DELETE', '/_sandbox/stats');
+    expect((await call<Log>('GET', '/_sandbox/stats/search-orders')).json).toEqual({ calls: [], next: 0 });
   });
 
   it('adds sellers, sets roles (403 on BUYER/RECIPIENT without them), revokes tokens and resets', async () => {

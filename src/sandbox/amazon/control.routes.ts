@@ -120,6 +120,7 @@ const ROUTES: readonly ControlRoute[] = [
     },
   ],
   ['GET', '/_sandbox/stats', (s) => [200, s.stats()]],
+  ['GET', '/_sandbox/stats/search-orders', (s, _p, _b, q) => [200, s.record.searchOrdersLog(sinceParam(q))]],
   [
     'DELETE',
     '/_sandbox/stats',
@@ -138,6 +139,12 @@ const ROUTES: readonly ControlRoute[] = [
   ],
   ...FEED_CONTROL_ROUTES,
 ];
+
+function sinceParam(q: URLSearchParams): number {
+  const since = Number(q.get('since') ?? 0);
+  if (!Number.isInteger(since) || since < 0) throw bad('since must be a whole number ≥ 0.');
+  return since;
+}
 
 function listFilter(q: URLSearchParams): ListOrdersFilter {
   const statuses = q.getAll('status').flatMap((v) => v.split(','));

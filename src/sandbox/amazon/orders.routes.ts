@@ -4,6 +4,7 @@ import { arrayParam, stringParam } from './query-params.js';
 import { parseIncludedData } from './search-params.js';
 import { searchOrders } from './search-orders.js';
 import type { AmazonSandbox } from './sandbox-state.js';
+import type { SearchOrdersCall } from './sandbox-stats.js';
 import { invalidInput, missingRoleError, notFound } from './sp-api-errors.js';
 import type { SpCall, SpOperation, SpReply } from './sp-api-pipeline.js';
 
@@ -35,7 +36,30 @@ export function searchOrdersOperation(sandbox: AmazonSandbox, query: URLSearchPa
   return {
     op: 'searchOrders',
     staticRequest: () => Promise.resolve(modelParams(query, SEARCH_ARRAYS, SEARCH_SCALARS)),
-    handle: (call) => Promise.resolve(searchOrders(sandbox, query, call)),
+    handle: (call) => {
+      const reply = searchOrders(sandbox, query, call);
+      sandbox.record.searchOrdersCall(searchLogEntry(sandbox, query, call, reply));
+      return Promise.resolve(reply);
+    },
+  };
+}
+
+/** The call log entry: who asked for which marketplaces, and whether the window's read is complete. */
+function searchLogEntry(
+  sandbox: AmazonSandbox,
+  query: URLSearchParams,
+  call: SpCall,
+  reply: SpReply,
+): SearchOrdersCall {
+  const body = (reply.body ?? {}) as { orders?: unknown[]; pagination?: { nextToken?: string } };
+  return {
+    atMs: sandbox.clock.nowMs(),
+    sellerId: call.sellerId,
+    marketplaceIds: arrayParam(query, 'marketplaceIds') ?? [],
+    firstPage: stringParam(query, 'paginationToken') === null,
+    status: reply.status,
+    lastPage: reply.status === 200 && !body.pagination?.nextToken,
+    orders: body.orders?.length ?? 0,
   };
 }
 

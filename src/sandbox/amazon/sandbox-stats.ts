@@ -18,10 +18,30 @@ export interface SandboxStatsSnapshot {
   listingQuantityUpdates: number;
 }
 
+/** One searchOrders call the operation answered (throttled and fault-injected calls are counted elsewhere). */
+export interface SearchOrdersCall {
+  /** Sandbox clock, ms. */
+  atMs: number;
+  sellerId: string;
+  marketplaceIds: string[];
+  /** No paginationToken: the first page of a window. */
+  firstPage: boolean;
+  status: number;
+  /** 200 without a next page: the window's last page (a pull's read is complete). */
+  lastPage: boolean;
+  orders: number;
+}
+
+/** Calls kept in the log; the oldest half is dropped beyond this (a long-running sandbox stays small). */
+export const SEARCH_LOG_LIMIT = 200_000;
+
 const zeroes = (): Record<string, number> => Object.fromEntries(OPERATION_IDS.map((op) => [op, 0]));
 
 export class SandboxStats {
   private data: SandboxStatsSnapshot = SandboxStats.empty();
+  private searchLog: SearchOrdersCall[] = [];
+  /** Entries dropped from the front of the log, so `since` positions stay absolute. */
+  private searchLogDropped = 0;
 
   private static empty(): SandboxStatsSnapshot {
     return {
@@ -71,11 +91,28 @@ export class SandboxStats {
     this.data.listingQuantityUpdates += 1;
   }
 
+  searchOrdersCall(entry: SearchOrdersCall): void {
+    this.searchLog.push(entry);
+    if (this.searchLog.length > SEARCH_LOG_LIMIT) {
+      const drop = Math.floor(SEARCH_LOG_LIMIT / 2);
+      this.searchLog = this.searchLog.slice(drop);
+      this.searchLogDropped += drop;
+    }
+  }
+
+  /** searchOrders calls from position `since` on (positions count every call since the last reset). */
+  searchOrdersLog(since = 0): { calls: SearchOrdersCall[]; next: number } {
+    const from = Math.max(0, since - this.searchLogDropped);
+    return { calls: this.searchLog.slice(from), next: this.searchLogDropped + this.searchLog.length };
+  }
+
   snapshot(): SandboxStatsSnapshot {
     return structuredClone(this.data);
   }
 
   reset(): void {
     this.data = SandboxStats.empty();
+    this.searchLog = [];
+    this.searchLogDropped = 0;
   }
 }
