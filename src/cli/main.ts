@@ -4,6 +4,7 @@ import { registerOrders } from './commands/orders.command.js';
 import { registerSandbox } from './commands/sandbox.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSync } from './commands/sync.command.js';
+import { registerWorker } from './commands/worker.command.js';
 import { registerPlans } from './commands/plans.command.js';
 import { registerUsers } from './commands/users.command.js';
 import { registerShipments } from './commands/shipments.command.js';
@@ -28,5 +29,6 @@ registerPlans(program);
 registerUsers(program);
 registerSandbox(program);
 registerServe(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

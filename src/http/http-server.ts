@@ -29,6 +29,7 @@ import { registerStoreRoutes } from './routes/stores.routes.js';
 import { registerSyncRunRoutes } from './routes/sync-runs.routes.js';
 import { registerWriteBackRoutes } from './routes/write-back.routes.js';
 import { registerStockRoutes } from './routes/stock.routes.js';
+import { registerHealthRoutes } from './routes/health.routes.js';
 
 /** The REST API with its OpenAPI document at /openapi.json and interactive docs at /docs. */
 export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance> {
@@ -75,6 +76,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
         { name: 'network', description: 'Administrators: custom Amazon endpoints, private store addresses' },
         { name: 'data retention', description: 'How long buyer personal data is kept (PRODUCT.md §12)' },
         { name: 'system' },
+        { name: 'health', description: 'Liveness and readiness probes for load balancers and orchestrators' },
         HUB_OPENAPI_TAG,
       ],
       components: { securitySchemes: { ...API_SECURITY_SCHEMES, ...HUB_SECURITY_SCHEMES } },
@@ -93,6 +95,7 @@ export async function buildHttpServer(deps: RouteDeps): Promise<FastifyInstance>
       database: deps.app.dialect,
     }),
   );
+  registerHealthRoutes(server, deps.app);
   registerAuthRoutes(server, deps);
   registerAccountRoutes(server, deps);
   registerUserRoutes(server, deps);

@@ -24,7 +24,13 @@ interface Case {
 }
 
 /** Operations reachable without a user (own authentication), tested in their own files. */
-const PUBLIC = new Set(['get /api/health', 'post /api/auth/login', 'get /api/amazon/callback']);
+const PUBLIC = new Set([
+  'get /api/health',
+  'get /health',
+  'get /ready',
+  'post /api/auth/login',
+  'get /api/amazon/callback',
+]);
 const isHub = (op: string) => op.includes(' /api/hub/');
 
 /**

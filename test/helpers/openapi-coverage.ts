@@ -17,6 +17,7 @@ export const TAGS_BY_TEST = {
   'rest-stock.e2e.test.ts': ['stock'],
   'ssrf.e2e.test.ts': ['network'],
   'buyer-data-retention.e2e.test.ts': ['data retention'],
+  'process-roles.e2e.test.ts': ['health'],
 } as const;
 
 /** "method /path/:param" of every operation with one of `tags` (all operations when omitted). */

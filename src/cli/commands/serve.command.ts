@@ -6,9 +6,14 @@ import { buildHttpServer } from '../../http/http-server.js';
 import { fail } from '../output.js';
 import { startDemo, type Demo } from '../../app/demo.js';
 import { ensureFirstAdmin, firstAdminLines } from '../../app/first-start.js';
+import { onStopSignal } from '../stop-signal.js';
 
-/** Starts the job runner and the REST API; with `demo`, also the sandbox and its ready connection. */
-export async function runServer(options: { demo: boolean }): Promise<void> {
+/**
+ * Starts the REST API and web app, and the job runner unless `worker` is false (then `worker`
+ * processes run the jobs; Synchronize Orders still queues them). With `demo`, also the sandboxes
+ * and a ready connection.
+ */
+export async function runServer(options: { demo: boolean; worker: boolean }): Promise<void> {
   const config = loadConfig();
   let app: App | null = null;
   try {
@@ -18,19 +23,25 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
       password: config.adminPassword,
     });
     const demo: Demo | null = options.demo ? await startDemo(app) : null;
+    // Without a runner the SyncWorker only enqueues (Synchronize Orders) for the worker processes.
     const worker = new SyncWorker(app, app.jobs);
-    await worker.start(config.workerConcurrency);
+    if (options.worker) await worker.start(config.workerConcurrency);
     const server = await buildHttpServer({
       app,
       requestSync: (id) => worker.requestSync(id),
       ...(demo && { amazonSandboxUrl: demo.sandboxUrl }),
     });
     await server.listen({ port: config.httpPort, host: config.httpHost });
-    const base = `http://${config.httpHost}:${config.httpPort}`;
+    // The port it got (ORDERBRIDGE_HTTP_PORT=0 picks a free one).
+    const address = server.server.address();
+    const base = `http://${config.httpHost}:${typeof address === 'object' && address ? address.port : config.httpPort}`;
     const lines = [
       `OrderBridge is running on ${app.dialect === 'sqlite' ? `SQLite (${config.sqlitePath})` : 'PostgreSQL'}`,
       `  Web app    ${base}/`,
       `  REST API   ${base}/api/orders   (OpenAPI ${base}/openapi.json, docs ${base}/docs)`,
+      options.worker
+        ? `  Jobs       running here (concurrency ${config.workerConcurrency})`
+        : '  Jobs       not run here (--no-worker): start `orderbridge worker` processes',
     ];
     if (demo) {
       await worker.requestSync(demo.connectionId, 'startup');
@@ -46,54 +57,33 @@ export async function runServer(options: { demo: boolean }): Promise<void> {
     const running = app;
     onStopSignal(async () => {
       // Job runner and HTTP server together; the sandboxes and the database last (running jobs use them).
-      await Promise.all([worker.stop(), server.close()]);
+      await Promise.all([options.worker ? worker.stop() : Promise.resolve(), server.close()]);
       await demo?.stop();
       await running.close();
-    }, running);
+    }, running.logger);
   } catch (error) {
     await app?.close();
     fail(error, false);
   }
 }
 
-/** The whole stop may take this long; then the process exits anyway (jobs were handed back before). */
-const SHUTDOWN_DEADLINE_MS = 8_000;
-
-/**
- * SIGTERM/SIGINT: stop within seconds, exit 0 when everything closed cleanly. A second signal, or
- * the deadline, ends the process at once (exit 1).
- */
-function onStopSignal(stop: () => Promise<void>, app: App): void {
-  let stopping = false;
-  const handle = (signal: NodeJS.Signals): void => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    app.logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      app.logger.error({ signal }, 'shutdown deadline passed; exiting');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', handle);
-  process.on('SIGTERM', handle);
-}
-
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('run the job runner (scheduled order pulls) and the REST API')
-    .action(() => runServer({ demo: false }));
+    .description(
+      'run the web app and REST API, and the job runner (order pulls, deliveries, write-back) unless --no-worker',
+    )
+    .option('--no-worker', 'run no jobs here: `orderbridge worker` processes run them (PostgreSQL scale-out)')
+    .addHelpText(
+      'after',
+      '\nAny number of `serve --no-worker` and `worker` processes can share one PostgreSQL database.\n' +
+        'GET /health answers while the process runs; GET /ready when the database answers and is migrated.',
+    )
+    .action((opts: { worker: boolean }) => runServer({ demo: false, worker: opts.worker }));
   program
     .command('start')
     .description(
       'quick start: serve, plus the built-in Amazon sandbox and a ready demo connection (ORDERBRIDGE_DEMO=false to skip)',
     )
-    .action(() => runServer({ demo: loadConfig().demo }));
+    .action(() => runServer({ demo: loadConfig().demo, worker: true }));
 }
