@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'import-backlog': () => import('./import-backlog.js'),
   'import-throughput': () => import('./import-throughput.js'),
   roundtrip: () => import('./roundtrip.js'),
+  'scale-out': () => import('./scale-out.js'),
 };
 
 const name = process.argv[2];
