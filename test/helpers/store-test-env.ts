@@ -26,6 +26,8 @@ export async function openStoreTestEnv(
   databaseUrlOrPath: string,
   options: {
     seed?: number;
+    /** The Amazon sandbox's rate limits: 1 = Amazon's real rates (default 1000× faster). */
+    rateScale?: number;
     config?: Record<string, unknown>;
     marketplaceId?: string;
     storeSecrets?: Record<string, string>;
@@ -33,7 +35,7 @@ export async function openStoreTestEnv(
     store?: { platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets?: Record<string, string> };
   } = {},
 ): Promise<StoreTestEnv> {
-  const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: 1000 });
+  const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: options.rateScale ?? 1000 });
   const woo = await startWooSandbox({ seed: options.seed ?? 3 });
   const app = await openTestApp(databaseUrlOrPath);
   const store = await app.stores.add(

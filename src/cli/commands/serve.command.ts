@@ -7,6 +7,7 @@ import { fail } from '../output.js';
 import { startDemo, type Demo } from '../../app/demo.js';
 import { ensureFirstAdmin, firstAdminLines } from '../../app/first-start.js';
 import { onStopSignal } from '../stop-signal.js';
+import { logJobEvents } from '../job-log.js';
 
 /**
  * Starts the REST API and web app, and the job runner unless `worker` is false (then `worker`
@@ -25,7 +26,10 @@ export async function runServer(options: { demo: boolean; worker: boolean }): Pr
     const demo: Demo | null = options.demo ? await startDemo(app) : null;
     // Without a runner the SyncWorker only enqueues (Synchronize Orders) for the worker processes.
     const worker = new SyncWorker(app, app.jobs);
-    if (options.worker) await worker.start(config.workerConcurrency);
+    if (options.worker) {
+      logJobEvents(app.jobs, app.logger);
+      await worker.start(config.workerConcurrency);
+    }
     const server = await buildHttpServer({
       app,
       requestSync: (id) => worker.requestSync(id),

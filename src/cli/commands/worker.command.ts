@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/env.js';
 import { buildHealthServer } from '../../http/routes/health.routes.js';
 import { fail } from '../output.js';
 import { onStopSignal } from '../stop-signal.js';
+import { logJobEvents } from '../job-log.js';
 
 interface WorkerOptions {
   concurrency?: number;
@@ -24,6 +25,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     app = await openApp(config);
     const concurrency = options.concurrency ?? config.workerConcurrency;
     const worker = new SyncWorker(app, app.jobs);
+    logJobEvents(app.jobs, app.logger);
     await worker.start(concurrency);
     let health: FastifyInstance | null = null;
     if (options.healthPort !== undefined) {

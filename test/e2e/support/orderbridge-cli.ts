@@ -130,3 +130,21 @@ export async function workerHealthAt(worker: OrderBridgeProcess): Promise<string
   const match = await worker.waitFor(/Health\s+(http:\/\/\S+?)\/health/);
   return match[1] as string;
 }
+
+/** How many `name` jobs the process says it ran (its `job succeeded` log lines; needs log level debug). */
+export function jobsSucceeded(proc: OrderBridgeProcess, name: string): number {
+  return proc
+    .output()
+    .split('\n')
+    .map(parseLogLine)
+    .filter((entry) => entry?.msg === 'job succeeded' && entry.job?.name === name).length;
+}
+
+function parseLogLine(line: string): { msg?: string; job?: { name?: string } } | null {
+  if (!line.startsWith('{')) return null;
+  try {
+    return JSON.parse(line) as { msg?: string; job?: { name?: string } };
+  } catch {
+    return null; // a line still being written
+  }
+}
