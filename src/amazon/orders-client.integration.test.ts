@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../lib/clock.js';
-import { SANDBOX_SELLER_ID, startAmazonSandbox, type StartedAmazonSandbox } from '../sandbox/amazon/index.js';
+import { startAmazonSandbox, type StartedAmazonSandbox } from '../sandbox/amazon/index.js';
 import { adaptOrder } from './order-adapter.js';
-import { RateLimitRegistry } from './rate-limit-registry.js';
-import { DE, sandboxClient, sandboxThrottled, type SandboxClient } from './sp-api.test-support.js';
+import { MemoryRateBudgets } from './rate-limit-registry.js';
+import { DE, SANDBOX_ACCOUNT, sandboxClient, sandboxThrottled, type SandboxClient } from './sp-api.test-support.js';
 
 /** The Orders client against the shipped sandbox, over real HTTP. */
 describe('Amazon orders client', () => {
@@ -73,8 +73,8 @@ describe('Amazon orders client', () => {
 
   it("never gets throttled at Amazon's limits: the buckets wait instead", async () => {
     sandbox.sandbox.generateOrders({ count: 5, marketplaceId: DE });
-    const limits = new RateLimitRegistry(systemClock);
-    const c = sandboxClient(sandbox, { limits });
+    const budgets = new MemoryRateBudgets(systemClock);
+    const c = sandboxClient(sandbox, { budgets });
     const ids = sandbox.sandbox.listOrders({}).map((o) => o.orderId);
     // getOrder: burst 30 at 0.5/s × 200 = 100/s; 60 calls must wait for tokens, not hit 429s.
     const results = await Promise.all(
@@ -83,7 +83,7 @@ describe('Amazon orders client', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(sandboxThrottled(sandbox)).toBe(0);
     expect(c.transport.stats().throttled).toBe(0);
-    expect(limits.bucket(SANDBOX_SELLER_ID, 'getOrder').currentRate).toBeCloseTo(100, 5);
+    expect(budgets.bucket(SANDBOX_ACCOUNT, 'getOrder').currentRate).toBeCloseTo(100, 5);
     expect(sandbox.sandbox.stats().lwaTokensIssued).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock.js';
-import { RateLimitRegistry } from './rate-limit-registry.js';
+import { MemoryRateBudgets, type SellerAccount } from './rate-limit-registry.js';
 import { DEFAULT_USAGE_PLANS, FALLBACK_USAGE_PLAN, operationOf } from './rate-limits.js';
 
 describe('usage plans and operations', () => {
@@ -30,15 +30,18 @@ describe('usage plans and operations', () => {
     expect(operationOf('GET', '/nothing/here')).toBe('GET /nothing/here');
   });
 
-  it('keeps one bucket per (seller, operation), unknown operations on a cautious plan', async () => {
+  it('keeps one bucket per (seller account, application, operation), unknown operations on a cautious plan', async () => {
     const clock = new ManualClock();
-    const registry = new RateLimitRegistry(clock);
-    const a = registry.bucket('SELLER-A', 'getOrder');
-    expect(registry.bucket('SELLER-A', 'getOrder')).toBe(a);
-    expect(registry.bucket('SELLER-B', 'getOrder')).not.toBe(a);
-    expect(registry.bucket('SELLER-A', 'searchOrders')).not.toBe(a);
+    const registry = new MemoryRateBudgets(clock);
+    const sellerA: SellerAccount = { sellerId: 'SELLER-A', region: 'EU', applicationId: 'amzn1.app-1' };
+    const a = registry.bucket(sellerA, 'getOrder');
+    expect(registry.bucket({ ...sellerA }, 'getOrder')).toBe(a);
+    expect(registry.bucket({ ...sellerA, sellerId: 'SELLER-B' }, 'getOrder')).not.toBe(a);
+    expect(registry.bucket({ ...sellerA, region: 'NA' }, 'getOrder')).not.toBe(a);
+    expect(registry.bucket({ ...sellerA, applicationId: 'amzn1.app-2' }, 'getOrder')).not.toBe(a);
+    expect(registry.bucket(sellerA, 'searchOrders')).not.toBe(a);
     expect(a.available()).toBe(30);
-    const unknown = registry.bucket('SELLER-A', 'GET /x');
+    const unknown = registry.bucket(sellerA, 'GET /x');
     expect(unknown.currentRate).toBe(FALLBACK_USAGE_PLAN.rate);
     const start = clock.now().getTime();
     await unknown.acquire();

@@ -2,13 +2,15 @@ import { systemClock, type Clock } from '../lib/clock.js';
 import type { LwaTokenCache } from './lwa-token-cache.js';
 import { LwaTokenProvider } from './lwa-token-provider.js';
 import { AmazonOrdersClient } from './orders-client.js';
-import { RateLimitRegistry } from './rate-limit-registry.js';
+import { MemoryRateBudgets, type RateBudgets } from './rate-limit-registry.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { SpApiTransport, type SpApiCall } from './sp-api-transport.js';
 
 /** What one connection needs to talk to Amazon (secrets included: keep it out of logs). */
 export interface SpApiConnection {
   sellerId: string;
+  /** NA, EU or FE: with the seller id and client id, whose rate budgets the calls spend. */
+  region: string;
   spApiBaseUrl: string;
   lwaUrl: string;
   clientId: string;
@@ -18,23 +20,23 @@ export interface SpApiConnection {
 
 export interface SpApiConnectionOptions {
   clock?: Clock;
-  /** Share one registry per process: Amazon's limits are per seller, whatever the connection. */
-  limits?: RateLimitRegistry;
+  /** Amazon's limits are per seller account and application, whatever the connection: share them. */
+  budgets?: RateBudgets;
   lwaCache?: LwaTokenCache;
   retry?: RetryPolicy;
   timeoutMs?: number;
   onCall?: (call: SpApiCall) => void;
 }
 
-let sharedLimits: RateLimitRegistry | null = null;
+let processBudgets: MemoryRateBudgets | null = null;
 
-/** The process-wide registry on the system clock (the default of `createSpApiTransport`). */
-export function sharedRateLimitRegistry(): RateLimitRegistry {
-  sharedLimits ??= new RateLimitRegistry(systemClock);
-  return sharedLimits;
+/** The process-wide budgets on the system clock (the default of `createSpApiTransport`). */
+export function processRateBudgets(): MemoryRateBudgets {
+  processBudgets ??= new MemoryRateBudgets(systemClock);
+  return processBudgets;
 }
 
-/** The transport of one connection: its LWA token provider, the seller's buckets, retries. */
+/** The transport of one connection: its LWA token provider, the seller account's budgets, retries. */
 export function createSpApiTransport(
   connection: SpApiConnection,
   options: SpApiConnectionOptions = {},
@@ -47,11 +49,11 @@ export function createSpApiTransport(
     options.lwaCache ? { cache: options.lwaCache } : {},
   );
   const transport = new SpApiTransport({
-    sellerId: connection.sellerId,
+    account: { sellerId: connection.sellerId, region: connection.region, applicationId: clientId },
     spApiBaseUrl: connection.spApiBaseUrl,
     lwa,
-    // Buckets on another clock (tests) cannot share the process-wide registry.
-    limits: options.limits ?? (clock === systemClock ? sharedRateLimitRegistry() : new RateLimitRegistry(clock)),
+    // Buckets on another clock (tests) cannot share the process-wide ones.
+    budgets: options.budgets ?? (clock === systemClock ? processRateBudgets() : new MemoryRateBudgets(clock)),
     clock,
     ...(options.retry && { retry: options.retry }),
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),

@@ -9,9 +9,9 @@ import {
 } from '../sandbox/amazon/index.js';
 import type { AccessTokenSource } from './lwa-token-provider.js';
 import { AmazonOrdersClient } from './orders-client.js';
-import { RateLimitRegistry } from './rate-limit-registry.js';
+import { MemoryRateBudgets } from './rate-limit-registry.js';
 import { SpApiTransport } from './sp-api-transport.js';
-import { DE, FAST_RETRY, sandboxClient, type SandboxClient } from './sp-api.test-support.js';
+import { DE, FAST_RETRY, SANDBOX_ACCOUNT, sandboxClient, type SandboxClient } from './sp-api.test-support.js';
 
 /** Retries, error mapping and call records of the transport, against the sandbox's faults. */
 describe('SpApiTransport', () => {
@@ -91,15 +91,15 @@ describe('SpApiTransport', () => {
   });
 
   it('turns a 429 storm into amazon_throttled (rate_limited) after the retries, draining the bucket', async () => {
-    const limits = new RateLimitRegistry(systemClock);
-    const c = sandboxClient(sandbox, { limits });
+    const budgets = new MemoryRateBudgets(systemClock);
+    const c = sandboxClient(sandbox, { budgets });
     const id = sandbox.sandbox.listOrders({})[0]?.orderId as string;
     expect((await c.orders.getOrder(id)).ok).toBe(true); // learns the (scaled) rate from x-amzn-RateLimit-Limit
     sandbox.sandbox.setFaults({ getOrder: { errorRates: { '429': 1 } } });
     const throttled = await c.orders.getOrder(id);
     expect(throttled.ok || throttled.error).toMatchObject({ code: 'amazon_throttled', kind: 'rate_limited' });
     expect(c.transport.stats()).toEqual({ calls: { getOrder: 7 }, throttled: 6 });
-    expect(limits.bucket(SANDBOX_SELLER_ID, 'getOrder').available()).toBeLessThan(1);
+    expect(budgets.bucket(SANDBOX_ACCOUNT, 'getOrder').available()).toBeLessThan(1);
   });
 
   it('retries an LWA outage like any network failure', async () => {
@@ -141,10 +141,10 @@ describe('SpApiTransport', () => {
       invalidate: () => undefined,
     };
     const transport = new SpApiTransport({
-      sellerId: SANDBOX_SELLER_ID,
+      account: SANDBOX_ACCOUNT,
       spApiBaseUrl: sandbox.url,
       lwa: foreign,
-      limits: new RateLimitRegistry(systemClock),
+      budgets: new MemoryRateBudgets(systemClock),
       clock: systemClock,
       retry: FAST_RETRY,
     });

@@ -7,7 +7,7 @@ import axios, {
 import type { Clock } from '../lib/clock.js';
 import { toAppError } from '../lib/errors.js';
 import type { AccessTokenSource } from './lwa-token-provider.js';
-import type { RateLimitRegistry } from './rate-limit-registry.js';
+import type { RateBudgets, SellerAccount } from './rate-limit-registry.js';
 import { operationOf } from './rate-limits.js';
 import { JitteredBackoff, type RetryPolicy } from './retry-policy.js';
 import type { SpApiRequestContext } from './sp-api-errors.js';
@@ -34,10 +34,11 @@ export interface SpApiStats {
 }
 
 export interface SpApiTransportOptions {
-  sellerId: string;
+  /** Whose rate budgets every call spends (seller id + region + LWA client id). */
+  account: SellerAccount;
   spApiBaseUrl: string;
   lwa: AccessTokenSource;
-  limits: RateLimitRegistry;
+  budgets: RateBudgets;
   clock: Clock;
   retry?: RetryPolicy;
   /** Per attempt (default 30 s). */
@@ -46,11 +47,12 @@ export interface SpApiTransportOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+const LONG_BUDGET_WAIT_MS = 60_000;
 const USER_AGENT = 'OrderBridge/0.1 (Language=TypeScript)';
 
 /**
  * One SP-API transport per connection: an axios instance (handed to the generated @sp-api-sdk API
- * classes) whose adapter, for every attempt, waits on the (seller, operation) bucket, adds the LWA
+ * classes) whose adapter, for every attempt, waits on the (seller account, operation) budget, adds the LWA
  * token, sends, follows `x-amzn-RateLimit-Limit`, retries 429/5xx/network/malformed bodies with the
  * RetryPolicy and maps final failures to AppErrors. An adapter rather than interceptors, so the
  * bucket, the counters and the onCall hook see each retry exactly as Amazon sees it.
@@ -77,7 +79,7 @@ export class SpApiTransport {
   }
 
   get sellerId(): string {
-    return this.options.sellerId;
+    return this.options.account.sellerId;
   }
 
   stats(): SpApiStats {
@@ -108,15 +110,16 @@ export class SpApiTransport {
     url: URL,
     attempt: number,
   ): Promise<AttemptOutcome> {
-    const bucket = this.options.limits.bucket(this.options.sellerId, base.operation);
+    const bucket = this.options.budgets.bucket(this.options.account, base.operation);
+    // The LWA exchange comes before the budget's token is taken, so it never sits between take and send.
+    const early = await this.accessToken();
+    if (typeof early !== 'string') return early;
+    const waitStarted = this.options.clock.now().getTime();
     await bucket.acquire();
-    let token: string;
-    try {
-      token = await this.options.lwa.accessToken();
-    } catch (cause) {
-      const error = toAppError(cause);
-      return error.retryable ? { kind: 'retry', reason: 'network', error } : { kind: 'fail', error };
-    }
+    // LWA tokens are refreshed 5 minutes before they expire: ask again only after a long wait.
+    const waited = this.options.clock.now().getTime() - waitStarted;
+    const token = waited < LONG_BUDGET_WAIT_MS ? early : await this.accessToken();
+    if (typeof token !== 'string') return token;
     config.headers.set('x-amz-access-token', token);
     config.headers.set('user-agent', USER_AGENT);
     const started = performance.now();
@@ -135,14 +138,23 @@ export class SpApiTransport {
     const ctx = { ...base, requestId: headerOf(response, 'x-amzn-requestid') };
     this.record(ctx, config, url, response.status, started, ctx.requestId, attempt);
     const rate = rateLimitOf(response);
-    if (rate !== null) bucket.setRate(rate);
+    if (rate !== null) await bucket.setRate(rate);
     if (response.status === 429) {
       this.throttledCount++;
-      bucket.drain();
+      await bucket.drain();
     }
     const outcome = classifyResponse(response, ctx, attempt);
     if (outcome.kind === 'retry' && outcome.reason === 'auth') this.options.lwa.invalidate(token);
     return outcome;
+  }
+
+  private async accessToken(): Promise<string | AttemptOutcome> {
+    try {
+      return await this.options.lwa.accessToken();
+    } catch (cause) {
+      const error = toAppError(cause);
+      return error.retryable ? { kind: 'retry', reason: 'network', error } : { kind: 'fail', error };
+    }
   }
 
   private record(

@@ -8,12 +8,18 @@ import {
 } from '../sandbox/amazon/index.js';
 import { LwaTokenCache } from './lwa-token-cache.js';
 import { AmazonOrdersClient } from './orders-client.js';
-import { RateLimitRegistry } from './rate-limit-registry.js';
+import { MemoryRateBudgets, type RateBudgets, type SellerAccount } from './rate-limit-registry.js';
 import { JitteredBackoff, type RetryPolicy } from './retry-policy.js';
 import { createSpApiTransport } from './sp-api-connection.js';
 import type { SpApiCall } from './sp-api-transport.js';
 
 export const DE = 'A1PA6795UKMFR9';
+/** The sandbox seller's account and application: the key of its rate budgets. */
+export const SANDBOX_ACCOUNT: SellerAccount = {
+  sellerId: SANDBOX_SELLER_ID,
+  region: 'EU',
+  applicationId: SANDBOX_CLIENT_ID,
+};
 /** Real backoff shape, millisecond delays: retries stay fast in tests. */
 export const FAST_RETRY = new JitteredBackoff({ maxAttempts: 6, baseMs: 5, capMs: 20 });
 
@@ -22,7 +28,7 @@ export interface ClientOverrides {
   refreshToken?: string;
   spApiBaseUrl?: string;
   timeoutMs?: number;
-  limits?: RateLimitRegistry;
+  budgets?: RateBudgets;
   lwaCache?: LwaTokenCache;
   retry?: RetryPolicy;
   clock?: Clock;
@@ -35,6 +41,7 @@ export function sandboxClient(sandbox: StartedAmazonSandbox, o: ClientOverrides 
   const { transport, lwa } = createSpApiTransport(
     {
       sellerId: SANDBOX_SELLER_ID,
+      region: SANDBOX_ACCOUNT.region,
       spApiBaseUrl: o.spApiBaseUrl ?? sandbox.url,
       lwaUrl: `${sandbox.url}/auth/o2/token`,
       clientId: SANDBOX_CLIENT_ID,
@@ -43,7 +50,7 @@ export function sandboxClient(sandbox: StartedAmazonSandbox, o: ClientOverrides 
     },
     {
       clock,
-      limits: o.limits ?? new RateLimitRegistry(clock),
+      budgets: o.budgets ?? new MemoryRateBudgets(clock),
       lwaCache: o.lwaCache ?? new LwaTokenCache(),
       retry: o.retry ?? FAST_RETRY,
       onCall: (call) => calls.push(call),

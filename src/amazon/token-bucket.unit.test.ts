@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../lib/clock.js';
-import { SAFETY_FACTOR, TokenBucket } from './token-bucket.js';
+import { SAFETY_FACTOR, SEND_ALLOWANCE_S, TokenBucket, tokensNeeded } from './token-bucket.js';
 
 /** Sleeps until the test wakes it, so a test can act while a caller waits. */
 class SteppedClock extends ManualClock {
@@ -25,12 +25,31 @@ describe('TokenBucket', () => {
     const clock = new ManualClock();
     const bucket = new TokenBucket(0.5, 3, clock);
     const start = clock.now().getTime();
-    for (let i = 0; i < 3; i++) await bucket.acquire();
-    expect(clock.now().getTime() - start).toBe(0);
+    const sentAt: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await bucket.acquire();
+      sentAt.push(clock.now().getTime() - start);
+    }
+    // The last token of the burst waits for the send allowance (0.5/s × 0.2 s = 0.1 token in reserve).
+    expect(sentAt.slice(0, 2)).toEqual([0, 0]);
+    expect(sentAt[2]).toBeGreaterThanOrEqual(SEND_ALLOWANCE_S * 1000);
+    expect(sentAt[2]).toBeLessThanOrEqual(Math.ceil((SEND_ALLOWANCE_S * 1000) / SAFETY_FACTOR) + 2);
+    const gap = (sentAt[3] ?? 0) - (sentAt[2] ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(2000);
+    expect(gap).toBeLessThanOrEqual(Math.ceil(2000 / SAFETY_FACTOR) + 3);
+  });
+
+  it('keeps rate × the send allowance in reserve, so a call Amazon counts a little late finds a token', async () => {
+    const clock = new ManualClock();
+    const bucket = new TokenBucket(2, 10, clock);
+    for (let i = 0; i < 9; i++) await bucket.acquire();
+    expect(bucket.available()).toBe(1); // 1 < 1 + 2 × 0.2: the 10th waits
+    const start = clock.now().getTime();
     await bucket.acquire();
-    const waited = clock.now().getTime() - start;
-    expect(waited).toBeGreaterThanOrEqual(2000);
-    expect(waited).toBeLessThanOrEqual(Math.ceil(2000 / SAFETY_FACTOR) + 3);
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(SEND_ALLOWANCE_S * 1000);
+    expect(bucket.available()).toBeGreaterThanOrEqual(2 * SEND_ALLOWANCE_S * SAFETY_FACTOR - 1e-9);
+    expect(tokensNeeded(0.0056, 1)).toBe(1); // a burst of 1 stays reachable
+    expect(tokensNeeded(5, 5)).toBe(2);
   });
 
   it('never exceeds the advertised rate over a long run', async () => {

@@ -3,12 +3,17 @@ import { LwaTokenProvider } from '../amazon/lwa-token-provider.js';
 import { NO_RETRY } from '../amazon/retry-policy.js';
 import { adaptOrder } from '../amazon/order-adapter.js';
 import { AmazonOrdersClient } from '../amazon/orders-client.js';
-import { RateLimitRegistry } from '../amazon/rate-limit-registry.js';
+import { MemoryRateBudgets, type RateBudgets } from '../amazon/rate-limit-registry.js';
+import { SharedRateBudgets } from '../amazon/shared-rate-budgets.js';
 import { SpApiTransport } from '../amazon/sp-api-transport.js';
+import { dialectOf } from '../db/dialect.js';
+import { RateBudgetRepository } from '../db/rate-budget.repository.js';
+import type { Database } from '../db/schema.js';
 import type { Connection } from '../domain/connection.js';
 import type { Result } from '../lib/result.js';
 import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { IMPORT_INCLUDED_DATA } from '../sync/order-completeness.js';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { ConnectionService } from '../sync/connection.service.js';
@@ -17,11 +22,19 @@ import type { AmazonWriteBackPort } from '../sync/write-back-ports.js';
 import { createAmazonWriteBack } from './amazon-write-back.js';
 
 /**
- * Builds the Amazon side of a connection once and reuses it: the LWA token stays cached and the
- * token buckets (one registry for the whole process) keep their state between runs.
+ * The installation's Amazon rate budgets: in the database on PostgreSQL, where any number of
+ * `serve` and `worker` processes call Amazon for one seller; in memory on SQLite (one process).
+ */
+export function createRateBudgets(db: Kysely<Database>, clock: Clock): RateBudgets {
+  if (dialectOf(db) === 'postgres') return new SharedRateBudgets(new RateBudgetRepository(db), clock);
+  return new MemoryRateBudgets(clock);
+}
+
+/**
+ * Builds the Amazon side of a connection once and reuses it: the LWA token stays cached. Every
+ * transport (pulls, Synchronize Orders, Test connection, write-backs) spends the same budgets.
  */
 export class AmazonPorts {
-  private readonly limits: RateLimitRegistry;
   private readonly cache = new Map<string, { version: string; port: AmazonOrdersPort }>();
 
   constructor(
@@ -29,10 +42,10 @@ export class AmazonPorts {
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Custom (non-Amazon) SP-API/LWA URLs only when the installation allows them, checked at every use. */
-    private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null = null,
-  ) {
-    this.limits = new RateLimitRegistry(clock);
-  }
+    private readonly endpoints: Pick<OutboundPolicy, 'checkAmazonUrl'> | null,
+    /** From `createRateBudgets`: one budget per (seller account, application, operation). */
+    private readonly budgets: RateBudgets,
+  ) {}
 
   /** Throws before any call (the LWA call posts the app's secret) when an endpoint is not allowed now. */
   private async assertEndpointsAllowed(connection: Connection): Promise<void> {
@@ -67,10 +80,10 @@ export class AmazonPorts {
       ...(options.probe ? [{ cache: new LwaTokenCache() }] : []),
     );
     return new SpApiTransport({
-      sellerId: connection.sellerId,
+      account: { sellerId: connection.sellerId, region: connection.region, applicationId: connection.clientId },
       spApiBaseUrl: connection.spApiBaseUrl,
       lwa,
-      limits: this.limits,
+      budgets: this.budgets,
       clock: this.clock,
       ...(options.onCall && { onCall: options.onCall }),
       ...(options.probe && { retry: NO_RETRY, timeoutMs: 20_000 }),

@@ -81,6 +81,7 @@ describeEachDatabase('database layer', (ctx) => {
       'order_lines',
       'orders',
       'plans',
+      'rate_budgets',
       'schedules',
       'sessions',
       'shipments',
