@@ -15,7 +15,8 @@ import { newId } from '../lib/ids.js';
 import { createLogger, type Logger } from '../lib/logger.js';
 import type { Result } from '../lib/result.js';
 import { ConnectionService } from '../sync/connection.service.js';
-import { importOrders, type ImportOptions } from '../sync/import-orders.js';
+import { ensureSellerPull, importOrders, pullSellerAccount, type ImportOptions } from '../sync/import-orders.js';
+import { SellerPullRepository, type SellerPull } from '../db/seller-pull.repository.js';
 import type { ImportSummary } from '../sync/import-run.js';
 import { OrderQueryService } from '../sync/order-query.service.js';
 import { enqueueDelivery, type StoreSideDeps } from '../sync/store-side-deps.js';
@@ -31,7 +32,7 @@ import { PlanRepository } from '../db/plan.repository.js';
 import { DEFAULT_PLANS } from '../domain/plan.js';
 import { PlanService } from '../sync/plan.service.js';
 import { createHubPort } from './hub-port.js';
-import { AmazonPorts, createRateBudgets } from './amazon-ports.js';
+import { AmazonPorts } from './amazon-ports.js';
 import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
 import { loadSecretBox } from './secret-key.js';
 import { AccountRepository } from '../db/account.repository.js';
@@ -84,7 +85,16 @@ export interface App {
   syncRuns: SyncRunRepository;
   /** Durable jobs (embedded runner on the jobs table; graphile-worker in scale-out mode later). */
   jobs: JobQueue;
+  /** Synchronize Orders for a connection: runs its seller account's pull (src/sync/seller-pull.ts). */
   importOrders(connectionId: string, options: ImportOptions): Promise<Result<ImportSummary>>;
+  /** Connections of one Amazon seller account are pulled together, one cursor per seller account. */
+  sellerPulls: {
+    repository: SellerPullRepository;
+    /** The seller pull of the connection's seller account (created on first use). */
+    ensure(connection: Connection): Promise<SellerPull>;
+    /** Catch-up pulls of connections activated later, then the shared pull; one summary per run. */
+    pull(sellerPullId: string, options: ImportOptions): Promise<Result<ImportSummary[]>>;
+  };
   /** Buyer personal data retention: per-account days under the administrators' cap (PRODUCT.md §12). */
   retention: BuyerDataRetentionService;
   /** Removes buyer personal data of orders past retention (the daily job); returns how many. */
@@ -132,7 +142,7 @@ export async function openApp(
     { clientId: config.lwaClientId, clientSecret: config.lwaClientSecret },
     outbound,
   );
-  const amazon = new AmazonPorts(connections, clock, logger, outbound, createRateBudgets(db, clock));
+  const amazon = new AmazonPorts(connections, clock, logger, outbound);
   const jobs = new EmbeddedJobQueue(db, { clock });
   const stock = new StockRepository(db);
   const stores = new StoreService(
@@ -179,9 +189,11 @@ export async function openApp(
   const users = new UserService(accountDeps);
   const owner = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
   const retention = new BuyerDataRetentionService(db, new InstallationSettingsRepository(db), audit, clock);
+  const sellerPulls = new SellerPullRepository(db);
   const importDeps = {
     db,
     connections: connectionRepo,
+    sellerPulls,
     orders: orderRepo,
     syncRuns,
     skuLinks,
@@ -235,6 +247,11 @@ export async function openApp(
     syncRuns,
     jobs,
     importOrders: (connectionId, opts) => importOrders(importDeps, connectionId, opts),
+    sellerPulls: {
+      repository: sellerPulls,
+      ensure: (connection) => ensureSellerPull(importDeps, connection),
+      pull: (sellerPullId, opts) => pullSellerAccount(importDeps, sellerPullId, opts),
+    },
     retention,
     purgeBuyerData: (signal) =>
       purgeBuyerData({ buyerData: new BuyerDataRepository(db), retention, clock, logger, signal }),

@@ -4,6 +4,7 @@ import type { OrdersConfig } from '../domain/orders-config.js';
 import { isUniqueViolation } from './dialect.js';
 import { fromBool, fromJson, toBool } from './json-column.js';
 import type { Database, ConnectionsTable } from './schema.js';
+import type { SellerPullKey } from './seller-pull.repository.js';
 
 export interface NewConnectionRow {
   id: string;
@@ -113,6 +114,33 @@ export class ConnectionRepository {
       .orderBy('id')
       .execute();
     return rows.map(toConnection);
+  }
+
+  /** Every connection of one seller account (tenant + seller + region + application), oldest first. */
+  async listBySellerPull(key: SellerPullKey): Promise<Connection[]> {
+    const rows = await this.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('account_id', '=', key.accountId)
+      .where('seller_id', '=', key.sellerId)
+      .where('region', '=', key.region)
+      .where('client_id', '=', key.clientId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toConnection);
+  }
+
+  /** Which of these connections are active now (a pull re-reads it per page). */
+  async activeIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('connections')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .where('active', '=', toBool(true))
+      .execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   async findById(id: string): Promise<Connection | null> {

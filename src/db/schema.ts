@@ -151,6 +151,24 @@ export interface SyncRunsTable {
   progress_json: string | null;
   /** The job that ran this pull (migration 0006); null for runs outside the job queue. */
   job_id: string | null;
+  /** The seller pull this run belongs to (migration 0015): the runs of one shared pull share it. */
+  pull_id: string | null;
+  /** Orders the shared pull read for marketplaces without an active connection (counted, not stored). */
+  orders_unmatched: Generated<number>;
+}
+
+/** One cursor and pull lease per Amazon seller account (migration 0015, src/sync/seller-pull.ts). */
+export interface SellerPullsTable {
+  id: string;
+  account_id: string;
+  seller_id: string;
+  region: string;
+  client_id: string;
+  import_cursor: string | null;
+  import_lock_owner: string | null;
+  import_lock_until: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface SkuLinksTable {
@@ -209,15 +227,6 @@ export interface SchedulesTable {
   updated_at: string;
 }
 
-/** One shared Amazon token bucket (migration 0014); read and written by src/db/rate-budget.repository.ts. */
-export interface RateBudgetsTable {
-  key: string;
-  rate: number;
-  burst: number;
-  tokens: number;
-  refilled_at_ms: number;
-}
-
 export interface Database extends StoreSideTables, AccountTables, AmazonAuthorizationTables {
   accounts: AccountsTable;
   connections: ConnectionsTable;
@@ -225,6 +234,7 @@ export interface Database extends StoreSideTables, AccountTables, AmazonAuthoriz
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
   sync_runs: SyncRunsTable;
+  seller_pulls: SellerPullsTable;
   sku_links: SkuLinksTable;
   audit_log: AuditLogTable;
   plans: PlansTable;
@@ -232,5 +242,4 @@ export interface Database extends StoreSideTables, AccountTables, AmazonAuthoriz
   schedules: SchedulesTable;
   installation_settings: InstallationSettingsTable;
   store_order_claims: StoreOrderClaimsTable;
-  rate_budgets: RateBudgetsTable;
 }

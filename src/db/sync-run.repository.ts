@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { fromJson, toJson } from './json-column.js';
 import type { Database, SyncRunsTable } from './schema.js';
 
@@ -28,6 +28,10 @@ export interface SyncRun extends SyncRunCounts {
   errorCode: string | null;
   errorMessage: string | null;
   progress: { pages: number; orders: number } | null;
+  /** The seller pull that ran this connection's orders together with its other marketplaces' (same id on each). */
+  pullId: string | null;
+  /** Orders of that pull for marketplaces without an active connection: counted, not stored. */
+  ordersUnmatched: number;
 }
 
 function toSyncRun(r: Selectable<SyncRunsTable>): SyncRun {
@@ -52,6 +56,8 @@ function toSyncRun(r: Selectable<SyncRunsTable>): SyncRun {
     errorCode: r.error_code,
     errorMessage: r.error_message,
     progress: fromJson(r.progress_json),
+    pullId: r.pull_id,
+    ordersUnmatched: r.orders_unmatched,
   };
 }
 
@@ -67,6 +73,8 @@ export class SyncRunRepository {
     startedAt: string;
     /** The job running this pull, when it runs as one (GET /api/jobs/:id shows the run). */
     jobId?: string | null;
+    /** The shared seller pull this run is part of (one run per connection of the pull). */
+    pullId?: string | null;
   }): Promise<void> {
     await this.db
       .insertInto('sync_runs')
@@ -92,19 +100,20 @@ export class SyncRunRepository {
         error_message: null,
         progress_json: null,
         job_id: run.jobId ?? null,
+        pull_id: run.pullId ?? null,
+        orders_unmatched: 0,
       })
       .execute();
   }
 
-  /** The newest run a job started (a job retried after a failure starts a new run). */
-  async findByJobId(jobId: string): Promise<SyncRun | null> {
-    const r = await this.db
-      .selectFrom('sync_runs')
-      .selectAll()
-      .where('job_id', '=', jobId)
-      .orderBy('started_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+  /**
+   * The newest run a job started (a job retried after a failure starts a new run); of a seller pull
+   * (a run per connection), `connectionId`'s run when it has one.
+   */
+  async findByJobId(jobId: string, connectionId?: string | null): Promise<SyncRun | null> {
+    let query = this.db.selectFrom('sync_runs').selectAll().where('job_id', '=', jobId);
+    if (connectionId) query = query.orderBy(sql`case when connection_id = ${connectionId} then 0 else 1 end`);
+    const r = await query.orderBy('started_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
     return r ? toSyncRun(r) : null;
   }
 
@@ -116,11 +125,13 @@ export class SyncRunRepository {
       pages: number;
       apiCalls: Record<string, number>;
       throttled: number;
+      ordersUnmatched?: number;
     },
   ): Promise<void> {
     await db
       .updateTable('sync_runs')
       .set({
+        ...(p.ordersUnmatched !== undefined && { orders_unmatched: p.ordersUnmatched }),
         window_start: p.windowStart,
         orders_seen: p.ordersSeen,
         orders_created: p.ordersCreated,
@@ -174,6 +185,19 @@ export class SyncRunRepository {
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
+      .execute();
+    return rows.map(toSyncRun);
+  }
+
+  /** Every run of these seller pulls (the connections pulled together), oldest connection first. */
+  async listByPull(pullIds: readonly string[]): Promise<SyncRun[]> {
+    if (pullIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('sync_runs')
+      .selectAll()
+      .where('pull_id', 'in', [...pullIds])
+      .orderBy('started_at')
+      .orderBy('id')
       .execute();
     return rows.map(toSyncRun);
   }

@@ -26,6 +26,20 @@ export const connectionSchema = z
     config: z.record(z.string(), z.unknown()).describe('Orders Configuration (PRODUCT.md §5)'),
     createdAt: z.string(),
     updatedAt: z.string(),
+    sellerPull: z
+      .object({
+        id: nullableString.describe('the seller pull; null until its first pull or schedule'),
+        connectionIds: z.array(z.string()).describe('the active connections pulled together (this one included)'),
+        cursor: nullableString.describe("the seller account's cursor: orders changed up to here are stored"),
+        catchingUp: z
+          .boolean()
+          .describe('activated later: reads its own orders alone until it reaches the seller cursor, then joins'),
+      })
+      .nullable()
+      .optional()
+      .describe(
+        'connections of one Amazon seller account (seller id + region + application) are pulled together; null when disabled. Shown by GET /api/connections and GET /api/connections/{connection}',
+      ),
   })
   .meta({ id: 'Connection' });
 
@@ -159,28 +173,55 @@ export const orderDetailsSchema = z
   })
   .meta({ id: 'OrderDetails' });
 
+const syncRunStatus = z.enum(['running', 'succeeded', 'failed', 'partial']);
+const syncRunCounts = {
+  ordersSeen: z.number().int(),
+  ordersCreated: z.number().int(),
+  ordersUpdated: z.number().int(),
+  ordersUnchanged: z.number().int(),
+  ordersSkipped: z.number().int(),
+  ordersFailed: z.number().int(),
+};
+
 export const syncRunSchema = z
   .object({
     id: z.string(),
     connectionId: z.string(),
     kind: z.string(),
     trigger: z.string(),
-    status: z.enum(['running', 'succeeded', 'failed', 'partial']),
+    status: syncRunStatus,
     startedAt: z.string(),
     finishedAt: nullableString,
     windowStart: nullableString,
     windowEnd: nullableString,
-    ordersSeen: z.number().int(),
-    ordersCreated: z.number().int(),
-    ordersUpdated: z.number().int(),
-    ordersUnchanged: z.number().int(),
-    ordersSkipped: z.number().int(),
-    ordersFailed: z.number().int(),
+    ...syncRunCounts,
     apiCalls: z.record(z.string(), z.number()),
     throttled: z.number().int(),
     errorCode: nullableString,
     errorMessage: nullableString,
     progress: z.object({ pages: z.number(), orders: z.number() }).nullable(),
+    pullId: nullableString.describe("the seller pull run this connection's run was part of (same on each of its runs)"),
+    ordersUnmatched: z
+      .number()
+      .int()
+      .describe('orders of that pull for marketplaces without an active connection: counted, not stored'),
+    pull: z
+      .object({
+        id: z.string(),
+        runs: z.array(
+          z.object({
+            id: z.string(),
+            connectionId: z.string(),
+            connectionName: z.string(),
+            marketplaceId: z.string(),
+            status: syncRunStatus,
+            ...syncRunCounts,
+          }),
+        ),
+      })
+      .nullable()
+      .optional()
+      .describe('the connections pulled together with this one, with their counts (GET /api/sync-runs and /{id})'),
   })
   .meta({ id: 'SyncRun' });
 

@@ -3,15 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
- * A lease on the connection row: at most one order pull per connection at a time, whichever
- * process (CLI, server, worker) starts it. A process that dies loses the lease when it expires,
+ * A lease on the seller pull row (one per Amazon seller account, src/sync/seller-pull.ts): at most
+ * one order pull per seller account at a time (its shared pull or a connection's catch-up pull),
+ * whichever process (CLI, server, worker) starts it. A process that dies loses the lease when it expires,
  * or at once when its owner ran on this host and that process no longer exists (kill -9).
  * Owner ids look like `<host>:<pid>:<random>`.
  */
 export class ImportLock {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly connectionId: string,
+    private readonly sellerPullId: string,
     private readonly owner: string,
     private readonly leaseMs: number,
   ) {}
@@ -19,9 +20,9 @@ export class ImportLock {
   async acquire(now: Date): Promise<boolean> {
     if (await this.tryTake(now, null)) return true;
     const holder = await this.db
-      .selectFrom('connections')
+      .selectFrom('seller_pulls')
       .select('import_lock_owner')
-      .where('id', '=', this.connectionId)
+      .where('id', '=', this.sellerPullId)
       .executeTakeFirst();
     const stale = holder?.import_lock_owner;
     return stale ? isDeadLocalProcess(stale) && (await this.tryTake(now, stale)) : false;
@@ -30,9 +31,9 @@ export class ImportLock {
   /** Extends the lease; false when another process took it over (ours had expired). */
   async renew(now: Date): Promise<boolean> {
     const result = await this.db
-      .updateTable('connections')
+      .updateTable('seller_pulls')
       .set({ import_lock_until: this.until(now) })
-      .where('id', '=', this.connectionId)
+      .where('id', '=', this.sellerPullId)
       .where('import_lock_owner', '=', this.owner)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -40,9 +41,9 @@ export class ImportLock {
 
   async release(): Promise<void> {
     await this.db
-      .updateTable('connections')
+      .updateTable('seller_pulls')
       .set({ import_lock_owner: null, import_lock_until: null })
-      .where('id', '=', this.connectionId)
+      .where('id', '=', this.sellerPullId)
       .where('import_lock_owner', '=', this.owner)
       .execute();
   }
@@ -50,9 +51,9 @@ export class ImportLock {
   /** Compare-and-set: free or expired lease, or exactly the dead holder we saw. */
   private async tryTake(now: Date, deadHolder: string | null): Promise<boolean> {
     const result = await this.db
-      .updateTable('connections')
+      .updateTable('seller_pulls')
       .set({ import_lock_owner: this.owner, import_lock_until: this.until(now) })
-      .where('id', '=', this.connectionId)
+      .where('id', '=', this.sellerPullId)
       .where((eb) =>
         deadHolder !== null
           ? eb('import_lock_owner', '=', deadHolder)

@@ -95,10 +95,11 @@ for (const dialect of testDatabases) {
         // The pull went back to the queue at once: due now, not running, no attempt used, not failed.
         const pulls = await app.db.selectFrom('jobs').selectAll().where('name', '=', 'orders.pull').execute();
         expect(pulls.map((j) => [j.state, j.locked_by, j.attempts])).toEqual([['queued', null, 0]]);
+        // The seller account's import lease is released.
         const lock = await app.db
-          .selectFrom('connections')
+          .selectFrom('seller_pulls')
           .select('import_lock_owner')
-          .where('id', '=', connection.id)
+          .where('seller_id', '=', connection.sellerId)
           .executeTakeFirstOrThrow();
         expect(lock.import_lock_owner).toBeNull();
 

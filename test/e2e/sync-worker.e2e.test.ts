@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { App } from '../../src/app/app-context.js';
-import { SyncWorker } from '../../src/app/sync-worker.js';
+import { PULL_JOB, SyncWorker, sellerQueue } from '../../src/app/sync-worker.js';
+import type { Connection } from '../../src/domain/connection.js';
+import { sellerPullKey } from '../../src/sync/seller-pull.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { sandboxConnectionInput } from '../../src/app/demo.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
-/** Scheduled order pulls: every poll interval for active connections, none for disabled ones. */
+/** Scheduled order pulls: one per seller account with active connections, none for disabled ones. */
 describeEachDatabase('sync worker schedules', (ctx) => {
   let sandbox: StartedAmazonSandbox;
   let app: App;
@@ -20,7 +22,7 @@ describeEachDatabase('sync worker schedules', (ctx) => {
     await sandbox.close();
   });
 
-  it('schedules a pull per active connection at its poll interval and pulls on schedule', async () => {
+  it('schedules a pull per seller account at its poll interval and pulls on schedule', async () => {
     sandbox.sandbox.generateOrders({ count: 12, marketplaceId: DE });
     const active = await addSandboxConnection(app, sandbox, { name: 'active', config: { pollIntervalMinutes: 7 } });
     const disabled = await addSandboxConnection(app, sandbox, { name: 'off', active: false });
@@ -44,9 +46,13 @@ describeEachDatabase('sync worker schedules', (ctx) => {
 
     const schedules = await app.db.selectFrom('schedules').selectAll().execute();
     expect(schedules).toHaveLength(2);
-    const scheduleOf = (id: string) => schedules.find((sc) => JSON.stringify(sc).includes(id));
-    expect(scheduleOf(active.id)).toMatchObject({ interval_seconds: 420 });
-    expect(scheduleOf(elsewhere.value.id)).toMatchObject({ interval_seconds: 540 });
+    // One schedule per seller account, on its serial queue; a connection's own schedule is gone.
+    const scheduleOf = async (c: Connection) => {
+      const pull = await app.sellerPulls.repository.findByKey(sellerPullKey(c));
+      return schedules.find((sc) => pull !== null && sc.queue === sellerQueue(pull.id));
+    };
+    expect(await scheduleOf(active)).toMatchObject({ interval_seconds: 420, name: PULL_JOB });
+    expect(await scheduleOf(elsewhere.value)).toMatchObject({ interval_seconds: 540 });
     expect(JSON.stringify(schedules)).not.toContain(disabled.id);
     await app.connections.update(other.value.account.id, elsewhere.value.id, { active: false }, 'test');
 

@@ -14,6 +14,16 @@ function describe(s: ImportSummary): string {
     `  created ${s.ordersCreated}, updated ${s.ordersUpdated}, unchanged ${s.ordersUnchanged}, skipped ${s.ordersSkipped}, failed ${s.ordersFailed}`,
     `  window ${s.windowStart} → ${s.windowEnd ?? '(not finished)'}; cursor ${s.cursor ?? '(unchanged)'}`,
     `  Amazon calls: ${calls}; throttled ${s.throttled}`,
+    // A seller account's connections are pulled together: each one's counts.
+    ...(s.connections.length > 1
+      ? s.connections.map(
+          (c) =>
+            `  ${c.marketplaceId} (${c.connectionId}): created ${c.ordersCreated}, updated ${c.ordersUpdated}, unchanged ${c.ordersUnchanged}, skipped ${c.ordersSkipped}, failed ${c.ordersFailed}`,
+        )
+      : []),
+    ...(s.ordersUnmatched > 0
+      ? [`  ${s.ordersUnmatched} order(s) of marketplaces without an active connection: not stored`]
+      : []),
     ...(s.error ? [`  error [${s.error.code}]: ${s.error.message}`] : []),
   ].join('\n');
 }

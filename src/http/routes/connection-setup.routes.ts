@@ -246,7 +246,7 @@ export function registerConnectionSetupRoutes(server: FastifyInstance, deps: Rou
         lastError: job.lastError,
         createdAt: job.createdAt,
         updatedAt: job.updatedAt,
-        syncRun: job.name === PULL_JOB ? await app.syncRuns.findByJobId(job.id) : null,
+        syncRun: job.name === PULL_JOB ? await app.syncRuns.findByJobId(job.id, connectionId) : null,
       };
     },
   });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { connectionSchema, errorResponses } from '../schemas.js';
 import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
+import type { ConnectionView } from '../../sync/connection.service.js';
+import { sellerPullView } from '../../sync/seller-pull.js';
 
 const params = z.object({ connection: z.string().min(1).describe('connection id or name') });
 
@@ -11,6 +13,13 @@ const params = z.object({ connection: z.string().min(1).describe('connection id 
 export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDeps): void {
   const s = server.withTypeProvider<ZodTypeProvider>();
   const { app } = deps;
+
+  /** Which connections share the seller pull of each (one Amazon seller account, pulled together). */
+  const withSellerPulls = async (accountId: string, shown: ConnectionView[], all?: ConnectionView[]) => {
+    const connections = all ?? (await app.connections.list(accountId));
+    const pulls = await app.sellerPulls.repository.list([accountId]);
+    return shown.map((c) => ({ ...c, sellerPull: c.active ? sellerPullView(c, connections, pulls) : null }));
+  };
 
   s.get('/api/connections', {
     schema: {
@@ -21,7 +30,8 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
     handler: async (req) => {
       // A wizard connection whose Connect with Amazon never finished is removed, not listed.
       await app.amazonAuthorization.removeAbandoned();
-      return { connections: await app.connections.list(accountOf(req)) };
+      const connections = await app.connections.list(accountOf(req));
+      return { connections: await withSellerPulls(accountOf(req), connections, connections) };
     },
   });
 
@@ -35,14 +45,16 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: RouteDep
     handler: async (req) => {
       const found = await app.connections.get(accountOf(req), req.params.connection);
       if (!found.ok) throw found.error;
-      return found.value;
+      const [shown] = await withSellerPulls(accountOf(req), [found.value]);
+      return shown!;
     },
   });
 
   s.post('/api/connections/:connection/sync', {
     schema: {
       tags: ['connections'],
-      summary: 'Synchronize Orders now (queues an order pull; follow it in sync runs)',
+      summary:
+        "Synchronize Orders now: queues the pull of the connection's seller account (all its connections pulled together; follow it in sync runs)",
       params,
       response: { 202: z.object({ jobId: z.string(), connectionId: z.string() }), ...errorResponses },
     },

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { errorResponses, syncRunSchema } from '../schemas.js';
 import { accountOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
+import { withPullRuns } from '../../sync/seller-pull-runs.js';
 
 /** GET /api/sync-runs, GET /api/sync-runs/:id */
 export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps): void {
@@ -27,12 +28,13 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
       }),
       response: { 200: z.object({ syncRuns: z.array(syncRunSchema) }), ...errorResponses },
     },
-    handler: async (req) => ({
-      syncRuns: await app.syncRuns.list(
+    handler: async (req) => {
+      const runs = await app.syncRuns.list(
         await accountConnectionIds(accountOf(req), req.query.connection),
         req.query.limit,
-      ),
-    }),
+      );
+      return { syncRuns: await withPullRuns(app.syncRuns, runs, await app.connections.list(accountOf(req))) };
+    },
   });
 
   s.get('/api/sync-runs/:id', {
@@ -47,7 +49,8 @@ export function registerSyncRunRoutes(server: FastifyInstance, deps: RouteDeps):
       if (!run || !(await accountConnectionIds(accountOf(req))).includes(run.connectionId)) {
         throw new AppError('sync_run_not_found', `No sync run "${req.params.id}"`, { kind: 'not_found' });
       }
-      return run;
+      const [shown] = await withPullRuns(app.syncRuns, [run], await app.connections.list(accountOf(req)));
+      return shown!;
     },
   });
 }

@@ -2951,7 +2951,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Synchronize Orders now (queues an order pull; follow it in sync runs) */
+    /** Synchronize Orders now: queues the pull of the connection's seller account (all its connections pulled together; follow it in sync runs) */
     post: {
       parameters: {
         query?: never;
@@ -7085,6 +7085,17 @@ export interface components {
       };
       createdAt: string;
       updatedAt: string;
+      /** @description connections of one Amazon seller account (seller id + region + application) are pulled together; null when disabled. Shown by GET /api/connections and GET /api/connections/{connection} */
+      sellerPull?: {
+        /** @description the seller pull; null until its first pull or schedule */
+        id: string | null;
+        /** @description the active connections pulled together (this one included) */
+        connectionIds: string[];
+        /** @description the seller account's cursor: orders changed up to here are stored */
+        cursor: string | null;
+        /** @description activated later: reads its own orders alone until it reaches the seller cursor, then joins */
+        catchingUp: boolean;
+      } | null;
     };
     AddressInput: {
       name: string | null;
@@ -7261,6 +7272,28 @@ export interface components {
       progress: {
         pages: number;
         orders: number;
+      } | null;
+      /** @description the seller pull run this connection's run was part of (same on each of its runs) */
+      pullId: string | null;
+      /** @description orders of that pull for marketplaces without an active connection: counted, not stored */
+      ordersUnmatched: number;
+      /** @description the connections pulled together with this one, with their counts (GET /api/sync-runs and /{id}) */
+      pull?: {
+        id: string;
+        runs: {
+          id: string;
+          connectionId: string;
+          connectionName: string;
+          marketplaceId: string;
+          /** @enum {string} */
+          status: 'running' | 'succeeded' | 'failed' | 'partial';
+          ordersSeen: number;
+          ordersCreated: number;
+          ordersUpdated: number;
+          ordersUnchanged: number;
+          ordersSkipped: number;
+          ordersFailed: number;
+        }[];
       } | null;
     };
     BuyerDataRetentionInput: {
@@ -7608,6 +7641,17 @@ export interface components {
       };
       createdAt: string;
       updatedAt: string;
+      /** @description connections of one Amazon seller account (seller id + region + application) are pulled together; null when disabled. Shown by GET /api/connections and GET /api/connections/{connection} */
+      sellerPull?: {
+        /** @description the seller pull; null until its first pull or schedule */
+        id: string | null;
+        /** @description the active connections pulled together (this one included) */
+        connectionIds: string[];
+        /** @description the seller account's cursor: orders changed up to here are stored */
+        cursor: string | null;
+        /** @description activated later: reads its own orders alone until it reaches the seller cursor, then joins */
+        catchingUp: boolean;
+      } | null;
     };
     Address: {
       name: string | null;
@@ -7784,6 +7828,28 @@ export interface components {
       progress: {
         pages: number;
         orders: number;
+      } | null;
+      /** @description the seller pull run this connection's run was part of (same on each of its runs) */
+      pullId: string | null;
+      /** @description orders of that pull for marketplaces without an active connection: counted, not stored */
+      ordersUnmatched: number;
+      /** @description the connections pulled together with this one, with their counts (GET /api/sync-runs and /{id}) */
+      pull?: {
+        id: string;
+        runs: {
+          id: string;
+          connectionId: string;
+          connectionName: string;
+          marketplaceId: string;
+          /** @enum {string} */
+          status: 'running' | 'succeeded' | 'failed' | 'partial';
+          ordersSeen: number;
+          ordersCreated: number;
+          ordersUpdated: number;
+          ordersUnchanged: number;
+          ordersSkipped: number;
+          ordersFailed: number;
+        }[];
       } | null;
     };
     BuyerDataRetention: {

@@ -7,7 +7,8 @@ import { ErrorAlert, PageHeader, StatusBadge } from '../../components';
 import { ActivationPanel } from './ActivationPanel';
 import { CredentialsSection } from './CredentialsSection';
 import { OrdersConfigForm } from './OrdersConfigForm';
-import { keys, marketplaceLabel, useConnection, useMarketplaces } from './queries';
+import { PulledTogether } from './PulledTogether';
+import { keys, marketplaceLabel, useConnection, useConnections, useMarketplaces } from './queries';
 import { SkuLinksSection } from './SkuLinksSection';
 import { SyncPanel } from './SyncPanel';
 import { useFinishWizardAfterAmazon } from './wizard/finish-after-amazon';
@@ -42,6 +43,7 @@ export default function ConnectionPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const connection = useConnection(id);
+  const connections = useConnections();
   const marketplaces = useMarketplaces();
   const [confirmOpen, confirm] = useDisclosure(false);
   const remove = useMutation({
@@ -85,6 +87,7 @@ export default function ConnectionPage() {
           </Button>
         }
       />
+      <PulledTogether connection={c} connections={connections.data?.connections} regions={marketplaces.data?.regions} />
       <AmazonReturnNotice connectionId={id} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 6 }} miw={0}>

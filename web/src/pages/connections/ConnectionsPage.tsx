@@ -1,7 +1,29 @@
 import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Connection, MarketplaceRegion } from '../../api/types';
 import { DateTime, EmptyState, ErrorAlert, PageHeader, ScrollTable, StatusBadge } from '../../components';
+import { pulledTogetherWith } from './PulledTogether';
 import { marketplaceLabel, useConnections, useMarketplaces, useStores } from './queries';
+
+/** The other marketplaces of the same seller account, whose orders are synchronized with this one's. */
+function PulledTogetherCell({
+  connection,
+  connections,
+  regions,
+}: {
+  connection: Connection;
+  connections: Connection[];
+  regions: MarketplaceRegion[] | undefined;
+}) {
+  const others = pulledTogetherWith(connection, connections, regions);
+  if (others.length === 0) return <Text c="dimmed">—</Text>;
+  return (
+    <Text size="sm">
+      {others.join(', ')}
+      {connection.sellerPull?.catchingUp ? ' (catching up first)' : ''}
+    </Text>
+  );
+}
 
 export default function ConnectionsPage() {
   const connections = useConnections();
@@ -46,6 +68,7 @@ export default function ConnectionsPage() {
               <Table.Th>Order synchronization</Table.Th>
               <Table.Th>Store</Table.Th>
               <Table.Th>Imported up to</Table.Th>
+              <Table.Th>Pulled together with</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -68,6 +91,9 @@ export default function ConnectionsPage() {
                 <Table.Td>{storeName(c.storeId)}</Table.Td>
                 <Table.Td>
                   <DateTime value={c.importCursor} />
+                </Table.Td>
+                <Table.Td>
+                  <PulledTogetherCell connection={c} connections={list} regions={marketplaces.data?.regions} />
                 </Table.Td>
               </Table.Tr>
             ))}

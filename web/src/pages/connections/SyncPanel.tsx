@@ -2,8 +2,9 @@ import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title }
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { Job } from '../../api/types';
+import type { Job, SyncRun } from '../../api/types';
 import { ErrorAlert, StatusBadge } from '../../components';
+import { PullRunsTable } from '../sync-runs/PullRunsTable';
 
 const FINAL = new Set<Job['state']>(['succeeded', 'failed', 'dead']);
 
@@ -40,9 +41,17 @@ export function SyncPanel({ connectionId, active }: { connectionId: string; acti
     },
   });
   const state = job.data?.state;
-  const run = job.data?.syncRun ?? null;
+  const jobRun = job.data?.syncRun ?? null;
   const running = start.isPending || (jobId !== null && !job.isError && (!state || !FINAL.has(state)));
   const finished = state !== undefined && FINAL.has(state);
+  // The seller account's pull has a run per connection: this connection's counts, and the others'.
+  const pulled = useQuery({
+    queryKey: ['sync-runs', jobRun?.id, state],
+    queryFn: () => api<SyncRun>('GET', `/api/sync-runs/${jobRun?.id ?? ''}`),
+    enabled: jobRun?.pullId != null,
+  });
+  const mine = pulled.data?.pull?.runs.find((r) => r.connectionId === connectionId);
+  const run = jobRun && mine ? { ...jobRun, ...mine } : jobRun;
 
   useEffect(() => {
     if (!finished) return;
@@ -118,6 +127,7 @@ export function SyncPanel({ connectionId, active }: { connectionId: string; acti
                 )}
               </Alert>
             )}
+            {finished && pulled.data && <PullRunsTable run={pulled.data} />}
             <ErrorAlert error={job.error} title="Could not follow the sync" />
           </Stack>
         )}

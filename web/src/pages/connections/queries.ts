@@ -85,6 +85,15 @@ export function marketplaceLabel(regions: MarketplaceRegion[] | undefined, marke
   return marketplaceId;
 }
 
+/** The marketplace's country code (DE, FR, …), or its id when unknown. */
+export function marketplaceCountry(regions: MarketplaceRegion[] | undefined, marketplaceId: string): string {
+  for (const region of regions ?? []) {
+    const m = region.marketplaces.find((x) => x.id === marketplaceId);
+    if (m) return m.countryCode;
+  }
+  return marketplaceId;
+}
+
 /** Select data grouped by region: [{ group: 'Europe', items: [{ value, label }] }]. */
 export function marketplaceOptions(regions: MarketplaceRegion[] | undefined) {
   return (regions ?? []).map((r) => ({

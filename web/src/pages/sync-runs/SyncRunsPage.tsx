@@ -14,6 +14,7 @@ import {
 } from '../../components';
 import { Facts } from '../orders/details/Section';
 import { useConnectionNames, useConnections } from '../orders/queries';
+import { PullRunsTable } from './PullRunsTable';
 import { apiCallTotal, useSyncRuns } from './queries';
 
 const PAGE = 50;
@@ -57,6 +58,7 @@ function RunDetails({ run }: { run: SyncRun }) {
           ['Error', run.errorCode ? `${run.errorMessage ?? ''} (${run.errorCode})` : 'None'],
         ]}
       />
+      <PullRunsTable run={run} />
       {run.ordersFailed > 0 && (
         <Anchor
           component={Link}
