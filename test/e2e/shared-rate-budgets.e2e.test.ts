@@ -168,7 +168,7 @@ describeEachDatabase('shared Amazon rate budgets', (ctx) => {
   });
 
   it.skipIf(ctx.dialect === 'sqlite')(
-    'the database gone mid-pull: a clear error, and the call is not sent',
+    'the database gone between two calls: a clear error, and the next call is not sent',
     async () => {
       const handle = await createDatabase({ url: ctx.url(), poolSize: 1 });
       const client = sandboxClient(sandbox, {
