@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -23,15 +23,16 @@ import {
 } from './scale-out-count.js';
 import { benchSellers, insertConnections } from './scale-out-setup.js';
 import { BENCH_SECRET_KEY, openBenchApp } from './roundtrip-setup.js';
+import { cpuDeltaMs, cpuSnapshot, pidsNamed } from './support/cpu-time.js';
 import type { CreatedOrder, SandboxCommand, SandboxReply } from './support/scale-out-sandbox.js';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const SELLERS = env('BENCH_SELLERS', 2000);
-const CONCURRENCY = env('BENCH_CONCURRENCY', 4);
+const CONCURRENCY = env('BENCH_CONCURRENCY', 2);
 const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', 5);
 const MEASURE_SECONDS = env('BENCH_MEASURE_SECONDS', 40);
 const DRAIN_SECONDS = env('BENCH_DRAIN_SECONDS', 30);
-const FINAL_DRAIN_SECONDS = env('BENCH_FINAL_DRAIN_SECONDS', 90);
+const FINAL_DRAIN_SECONDS = env('BENCH_FINAL_DRAIN_SECONDS', 120);
 const ORDERS_PER_SECOND = env('BENCH_ORDERS_PER_SECOND', 10);
 const LATENCY_MS = 200;
 const RATE_SCALE = 1000;
@@ -171,6 +172,12 @@ async function runPhase(workerCount: number, last: boolean): Promise<PhaseResult
   const to = from + MEASURE_SECONDS * 1000;
   await tick(from - Date.now());
   say(`  measuring ${MEASURE_SECONDS} s`);
+  const cpuOf = () => ({
+    workers: cpuSnapshot(workers.map((w) => w.pid)),
+    sandbox: cpuSnapshot([sandboxProcess.pid]),
+    postgres: cpuSnapshot(pidsNamed('postgres')),
+  });
+  const cpuBefore = cpuOf();
   if (last) {
     await tick((to - from) / 2);
     workers[0]?.kill('SIGKILL');
@@ -178,11 +185,17 @@ async function runPhase(workerCount: number, last: boolean): Promise<PhaseResult
     workers[0] = await startWorker();
   }
   await tick(to - Date.now());
+  const cpuAfter = cpuOf();
   if (last) await ask({ type: 'trickle', ordersPerSecond: 0 });
   await readLog();
   const pulls = pullsBetween(calls, aheadMs, from, to);
   const pullsPerSecond = pulls / MEASURE_SECONDS;
+  const perPull = (part: keyof typeof cpuAfter): string =>
+    (cpuDeltaMs(cpuBefore[part], cpuAfter[part]) / Math.max(pulls, 1)).toFixed(1);
   say(`  ${pulls} pulls completed in the window (${pullsPerSecond.toFixed(1)}/s); draining`);
+  say(
+    `  CPU ms per pull: workers ${perPull('workers')}, sandbox ${perPull('sandbox')}, PostgreSQL (all sessions) ${perPull('postgres')}; load average ${loadavg()[0]?.toFixed(1)} on this machine`,
+  );
   // The last phase drains every order made (the lost count); the others those made in their window.
   const lags = await drain(
     (o) => (last ? true : o.createdMs >= from && o.createdMs < to),
@@ -197,7 +210,9 @@ async function runPhase(workerCount: number, last: boolean): Promise<PhaseResult
     : lags;
   await Promise.all(workers.map(stopWorker));
   const lagP95 = percentile(inWindow, 95);
-  say(`  lag p95 ${lagP95.toFixed(1)} s over ${inWindow.length} orders; workers stopped`);
+  say(
+    `  lag p95 ${lagP95.toFixed(1)} s over ${inWindow.length} orders; one round of all sellers takes ${(sellers.length / Math.max(pullsPerSecond, 0.001)).toFixed(0)} s at this rate; workers stopped`,
+  );
   return { pullsPerSecond, lagP95 };
 }
 
@@ -216,7 +231,22 @@ try {
     const order = createdById.get(id);
     if (order && marketplaceOf.get(s.connectionId) !== order.marketplaceId) misplaced += 1;
   }
-  const lost = created.filter((o) => !stored.has(o.orderId)).length;
+  const lostOrders = created.filter((o) => !stored.has(o.orderId));
+  const lost = lostOrders.length;
+  if (lost > 0) {
+    const lostSellers = [...new Set(lostOrders.map((o) => o.sellerId))];
+    const leased = await app.db
+      .selectFrom('seller_pulls')
+      .select('seller_id')
+      .where('seller_id', 'in', lostSellers)
+      .where('import_lock_until', '>', new Date().toISOString())
+      .execute();
+    const held = new Set(leased.map((r) => r.seller_id));
+    const waiting = lostOrders.filter((o) => held.has(o.sellerId)).length;
+    say(
+      `not stored: ${lost} orders of ${lostSellers.length} sellers; ${waiting} of them wait for a pull lease still held`,
+    );
+  }
   const stats = (await control('GET', '/_sandbox/stats')) as SandboxStatsSnapshot;
   const throttled = Object.values(stats.throttled).reduce((a, b) => a + b, 0);
   const runs = await app.db
@@ -250,5 +280,6 @@ try {
   await admin.connect();
   await admin.query(`drop schema if exists "${schema}" cascade`);
   await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP_DIR === 'true') say(`worker logs kept in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }
