@@ -217,8 +217,9 @@ export class ImportRun {
     const parts = new Map<MemberRun, unknown[]>();
     for (const raw of raws) {
       const run = this.runFor(raw);
-      if (!run) this.unmatched++;
-      else parts.set(run, [...(parts.get(run) ?? []), raw]);
+      const part = run ? (parts.get(run) ?? parts.set(run, []).get(run)) : undefined;
+      if (part) part.push(raw);
+      else this.unmatched++;
     }
     for (const [run, orders] of parts) {
       const outcomes = await this.storePage(run, orders, 'searchOrders');
