@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
-import { newId } from '../lib/ids.js';
-import { setFromExcluded } from './dialect.js';
+import { newTimeOrderedId } from '../lib/ids.js';
+import { insertRows } from './bulk-insert.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderLine } from './order-row.mapper.js';
 import { LINE_UPDATE_COLUMNS, readOrderStates, type StoredOrderState } from './order.repository.js';
@@ -102,13 +102,7 @@ export class OrderPageRepository {
     for (let i = 0; i < writes.length; i += ORDERS_PER_INSERT) {
       // The store side's columns, the errors and the purge mark are never in the update set.
       const rows = writes.slice(i, i + ORDERS_PER_INSERT).map((w) => fromOrder(w.order));
-      await db
-        .insertInto('orders')
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(['connection_id', 'amazon_order_id']).doUpdateSet(setFromExcluded(ORDER_UPDATE_COLUMNS)),
-        )
-        .execute();
+      await insertRows(db, 'orders', rows, { on: ['connection_id', 'amazon_order_id'], update: ORDER_UPDATE_COLUMNS });
     }
     const clear = writes.filter((w) => w.clearImportError).map((w) => w.order.id);
     for (let i = 0; i < clear.length; i += IDS_PER_QUERY) {
@@ -120,22 +114,16 @@ export class OrderPageRepository {
         .execute();
     }
     for (const w of writes) await this.deleteLines(db, w.order.id, w.goneLineItemIds);
-    const lines = writes.flatMap((w) => w.lines.map((l) => fromOrderLine(w.order.id, newId(), l)));
+    const lines = writes.flatMap((w) => w.lines.map((l) => fromOrderLine(w.order.id, newTimeOrderedId(), l)));
     for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
-      await db
-        .insertInto('order_lines')
-        .values(lines.slice(i, i + LINES_PER_INSERT))
-        .onConflict((oc) =>
-          oc.columns(['order_id', 'amazon_order_item_id']).doUpdateSet(setFromExcluded(LINE_UPDATE_COLUMNS)),
-        )
-        .execute();
+      await insertRows(db, 'order_lines', lines.slice(i, i + LINES_PER_INSERT), {
+        on: ['order_id', 'amazon_order_item_id'],
+        update: LINE_UPDATE_COLUMNS,
+      });
     }
     const events = writes.flatMap((w) => w.events).map(toEventRow);
     for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) {
-      await db
-        .insertInto('order_events')
-        .values(events.slice(i, i + EVENTS_PER_INSERT))
-        .execute();
+      await insertRows(db, 'order_events', events.slice(i, i + EVENTS_PER_INSERT));
     }
   }
 
@@ -152,7 +140,7 @@ export class OrderPageRepository {
 
 function toEventRow(event: Omit<OrderEvent, 'id'>) {
   return {
-    id: newId(),
+    id: newTimeOrderedId(),
     order_id: event.orderId,
     connection_id: event.connectionId,
     occurred_at: event.occurredAt,

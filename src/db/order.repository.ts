@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
-import { newId } from '../lib/ids.js';
+import { newTimeOrderedId } from '../lib/ids.js';
 import { dialectOf, setFromExcluded } from './dialect.js';
 import { toJson } from './json-column.js';
 import { fromOrder, fromOrderLine, toOrder, toOrderEvent, toOrderLine } from './order-row.mapper.js';
@@ -172,7 +172,7 @@ export class OrderRepository {
 
   private async upsertLines(db: Kysely<Database>, orderId: string, lines: OrderLine[]): Promise<void> {
     for (let i = 0; i < lines.length; i += LINE_BATCH) {
-      const rows = lines.slice(i, i + LINE_BATCH).map((l) => fromOrderLine(orderId, newId(), l));
+      const rows = lines.slice(i, i + LINE_BATCH).map((l) => fromOrderLine(orderId, newTimeOrderedId(), l));
       await db
         .insertInto('order_lines')
         .values(rows)
@@ -187,7 +187,7 @@ export class OrderRepository {
     await db
       .insertInto('order_events')
       .values({
-        id: newId(),
+        id: newTimeOrderedId(),
         order_id: event.orderId,
         connection_id: event.connectionId,
         occurred_at: event.occurredAt,

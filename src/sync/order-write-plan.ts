@@ -1,7 +1,7 @@
 import type { OrderWrite } from '../db/order-page.repository.js';
 import type { StoredOrderState } from '../db/order.repository.js';
 import type { Order, OrderEvent, OrderLine } from '../domain/order.js';
-import { newId } from '../lib/ids.js';
+import { newTimeOrderedId } from '../lib/ids.js';
 import { keepAmazonStatusAhead } from './amazon-status-behind.js';
 import type { BuiltOrder } from './build-order.js';
 import { describeChanges } from './order-changes.js';
@@ -49,7 +49,7 @@ export function decideSave(
   if (existing?.lastUpdatedTime && order.lastUpdatedTime && good && order.lastUpdatedTime < existing.lastUpdatedTime) {
     return { outcome: 'stale', orderId: existing.id, built, full: null, behind: null };
   }
-  const id = existing?.id ?? newId();
+  const id = existing?.id ?? newTimeOrderedId();
   const full: Order = { ...order, id, importedAt: existing?.importedAt ?? now, updatedAt: now };
   return { outcome: good ? 'updated' : 'created', orderId: id, built, full, behind };
 }

@@ -20,15 +20,34 @@ export interface OrderQuery {
   limit: number;
 }
 
+const timeOf = (stored: StoredOrder, family: TimeFamily): string =>
+  family === 'created' ? stored.order.createdTime : stored.order.lastUpdatedTime;
+
 export function keyTime(stored: StoredOrder, family: TimeFamily): number {
-  return Date.parse(family === 'created' ? stored.order.createdTime : stored.order.lastUpdatedTime);
+  return Date.parse(timeOf(stored, family));
+}
+
+/** One order in a seller's time index: the time string it was sorted by, and its parsed value. */
+interface IndexEntry extends PageKey {
+  stored: StoredOrder;
+  time: string;
 }
 
 /** All orders of all sellers, in memory. */
 export class OrderStore {
   private readonly byId = new Map<string, StoredOrder>();
+  /**
+   * Per seller and time family, the orders sorted by (time, orderId), so a page is a binary search
+   * and a short walk instead of a sort of every order. Orders change in place (the lifecycle moves
+   * lastUpdatedTime), so an index is checked against the orders' current times before use and
+   * rebuilt when one moved; adding an order drops its seller's indexes.
+   */
+  private readonly indexes = new Map<string, IndexEntry[]>();
 
   add(stored: StoredOrder): void {
+    const replaced = this.byId.get(stored.order.orderId);
+    if (replaced) this.dropIndexes(replaced.sellerId);
+    this.dropIndexes(stored.sellerId);
     this.byId.set(stored.order.orderId, stored);
   }
 
@@ -46,6 +65,7 @@ export class OrderStore {
 
   clear(): void {
     this.byId.clear();
+    this.indexes.clear();
   }
 
   /**
@@ -53,24 +73,59 @@ export class OrderStore {
    * changes between pages moves to a later key; the others keep theirs, so none is skipped.
    */
   search(sellerId: string, q: OrderQuery): { page: StoredOrder[]; more: boolean } {
-    const matches: { stored: StoredOrder; ms: number }[] = [];
-    for (const stored of this.byId.values()) {
-      if (stored.sellerId !== sellerId) continue;
-      const ms = keyTime(stored, q.family);
-      if (ms < q.afterMs || ms > q.beforeMs) continue;
-      if (q.startAfter && compareKey(ms, stored.order.orderId, q.startAfter) <= 0) continue;
+    const index = this.index(sellerId, q.family);
+    const page: StoredOrder[] = [];
+    const from = q.startAfter ?? { ms: q.afterMs, orderId: '' };
+    for (let i = firstAfter(index, from); i < index.length && page.length <= q.limit; i++) {
+      const { stored, ms } = index[i]!;
+      if (ms < q.afterMs) continue;
+      if (ms > q.beforeMs) break;
       const { order } = stored;
       if (q.marketplaceIds && !q.marketplaceIds.includes(order.salesChannel.marketplaceId ?? '')) continue;
       if (q.statuses && !q.statuses.includes(order.fulfillment?.fulfillmentStatus ?? '')) continue;
       if (q.fulfilledBy && !q.fulfilledBy.includes(order.fulfillment?.fulfilledBy ?? '')) continue;
-      matches.push({ stored, ms });
+      page.push(stored);
     }
-    matches.sort((a, b) => a.ms - b.ms || (a.stored.order.orderId < b.stored.order.orderId ? -1 : 1));
-    return { page: matches.slice(0, q.limit).map((m) => m.stored), more: matches.length > q.limit };
+    const more = page.length > q.limit;
+    return { page: more ? page.slice(0, q.limit) : page, more };
+  }
+
+  private dropIndexes(sellerId: string): void {
+    this.indexes.delete(indexKey(sellerId, 'created'));
+    this.indexes.delete(indexKey(sellerId, 'lastUpdated'));
+  }
+
+  private index(sellerId: string, family: TimeFamily): IndexEntry[] {
+    const key = indexKey(sellerId, family);
+    const known = this.indexes.get(key);
+    if (known?.every((e) => e.stored.sellerId === sellerId && timeOf(e.stored, family) === e.time)) return known;
+    const index: IndexEntry[] = [];
+    for (const stored of this.byId.values()) {
+      if (stored.sellerId !== sellerId) continue;
+      const time = timeOf(stored, family);
+      index.push({ stored, time, ms: Date.parse(time), orderId: stored.order.orderId });
+    }
+    index.sort((a, b) => compareKey(a, b));
+    this.indexes.set(key, index);
+    return index;
   }
 }
 
-function compareKey(ms: number, orderId: string, key: PageKey): number {
-  if (ms !== key.ms) return ms - key.ms;
-  return orderId < key.orderId ? -1 : orderId > key.orderId ? 1 : 0;
+const indexKey = (sellerId: string, family: TimeFamily): string => `${family}\n${sellerId}`;
+
+/** Position of the first entry strictly after `key` (binary search). */
+function firstAfter(index: readonly IndexEntry[], key: PageKey): number {
+  let lo = 0;
+  let hi = index.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKey(index[mid]!, key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function compareKey(a: PageKey, b: PageKey): number {
+  if (a.ms !== b.ms) return a.ms - b.ms;
+  return a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0;
 }
