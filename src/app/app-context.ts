@@ -7,7 +7,7 @@ import { createDatabase } from '../db/database.js';
 import { OrderRepository } from '../db/order.repository.js';
 import type { Database } from '../db/schema.js';
 import { SkuLinkRepository } from '../db/sku-link.repository.js';
-import { EmbeddedJobQueue } from '../jobs/embedded-job-queue.js';
+import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { SyncRunRepository } from '../db/sync-run.repository.js';
 import { systemClock, type Clock } from '../lib/clock.js';
@@ -83,7 +83,7 @@ export interface App {
   runStoreJobs(): Promise<number>;
   orders: OrderQueryService;
   syncRuns: SyncRunRepository;
-  /** Durable jobs (embedded runner on the jobs table; graphile-worker in scale-out mode later). */
+  /** Durable jobs: graphile-worker on PostgreSQL, the embedded runner on SQLite (ORDERBRIDGE_JOB_ENGINE overrides). */
   jobs: JobQueue;
   /** Synchronize Orders for a connection: runs its seller account's pull (src/sync/seller-pull.ts). */
   importOrders(connectionId: string, options: ImportOptions): Promise<Result<ImportSummary>>;
@@ -143,7 +143,11 @@ export async function openApp(
     outbound,
   );
   const amazon = new AmazonPorts(connections, clock, logger, outbound);
-  const jobs = new EmbeddedJobQueue(db, { clock });
+  const jobs = createJobQueue(db, database.dialect, {
+    clock,
+    databaseUrl: config.databaseUrl,
+    engine: config.jobEngine,
+  });
   const stock = new StockRepository(db);
   const stores = new StoreService(
     storeRepo,
@@ -255,6 +259,10 @@ export async function openApp(
     retention,
     purgeBuyerData: (signal) =>
       purgeBuyerData({ buyerData: new BuyerDataRepository(db), retention, clock, logger, signal }),
-    close: () => database.close(),
+    // Stops a started job runner first (graphile-worker holds its own connections).
+    close: async () => {
+      await jobs.stop();
+      await database.close();
+    },
   };
 }

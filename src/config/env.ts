@@ -16,6 +16,8 @@ const envSchema = z.object({
   ORDERBRIDGE_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   ORDERBRIDGE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ORDERBRIDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Job engine: graphile-worker (PostgreSQL only) or the embedded runner; default graphile on PostgreSQL. */
+  ORDERBRIDGE_JOB_ENGINE: z.enum(['embedded', 'graphile']).optional(),
   /** `start` runs the built-in Amazon sandbox with a demo connection unless this is "false". */
   ORDERBRIDGE_DEMO: z.enum(['true', 'false']).default('true'),
   /** The installation's SP-API app (LWA) credentials, used by connections that bring none. */
@@ -50,6 +52,8 @@ export interface AppConfig {
   sandboxPort: number;
   logLevel: z.infer<typeof envSchema>['ORDERBRIDGE_LOG_LEVEL'];
   workerConcurrency: number;
+  /** null: graphile-worker on PostgreSQL, the embedded runner on SQLite (src/jobs/create-job-queue.ts). */
+  jobEngine: 'embedded' | 'graphile' | null;
   demo: boolean;
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
@@ -78,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     });
   }
   const e = parsed.data;
+  if (e.ORDERBRIDGE_JOB_ENGINE === 'graphile' && !e.DATABASE_URL) {
+    throw new AppError('config_invalid', 'Invalid configuration: ORDERBRIDGE_JOB_ENGINE: graphile needs DATABASE_URL', {
+      kind: 'invalid',
+      details: { issues: [{ field: 'ORDERBRIDGE_JOB_ENGINE', message: 'graphile needs DATABASE_URL (PostgreSQL)' }] },
+    });
+  }
   const dataDir = path.resolve(e.ORDERBRIDGE_DATA_DIR);
   return {
     dataDir,
@@ -89,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sandboxPort: e.ORDERBRIDGE_SANDBOX_PORT,
     logLevel: e.ORDERBRIDGE_LOG_LEVEL,
     workerConcurrency: e.ORDERBRIDGE_WORKER_CONCURRENCY,
+    jobEngine: e.ORDERBRIDGE_JOB_ENGINE ?? null,
     demo: e.ORDERBRIDGE_DEMO === 'true',
     adminEmail: e.ORDERBRIDGE_ADMIN_EMAIL,
     adminPassword: e.ORDERBRIDGE_ADMIN_PASSWORD,

@@ -11,6 +11,8 @@ export interface JobSchedule {
   nextRunAt: string;
   payload: JobPayload;
   maxAttempts: number | null;
+  /** Priority of the jobs it enqueues. */
+  priority: number;
 }
 
 function toSchedule(row: Selectable<SchedulesTable>): JobSchedule {
@@ -23,6 +25,7 @@ function toSchedule(row: Selectable<SchedulesTable>): JobSchedule {
     nextRunAt: row.next_run_at,
     payload: JSON.parse(row.payload_json) as JobPayload,
     maxAttempts: row.max_attempts,
+    priority: row.priority,
   };
 }
 
@@ -51,6 +54,7 @@ export class JobScheduleRepository {
         next_run_at: s.firstRunAt,
         payload_json: JSON.stringify(s.payload),
         max_attempts: s.maxAttempts,
+        priority: s.priority,
         created_at: s.now,
         updated_at: s.now,
       })
@@ -60,6 +64,7 @@ export class JobScheduleRepository {
           interval_seconds: s.intervalSeconds,
           payload_json: JSON.stringify(s.payload),
           max_attempts: s.maxAttempts,
+          priority: s.priority,
           next_run_at: sql<string>`case when ${current} > ${cap} then ${cap} else ${current} end`,
           updated_at: s.now,
         }),

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Updateable, type UpdateObject } from 'kysely';
 import type { JobInfo, JobPayload } from '../jobs/job-queue.js';
 import { AppError } from '../lib/errors.js';
 import { dialectOf, isUniqueViolation, lockSkipLocked, type DialectName } from './dialect.js';
@@ -12,6 +12,8 @@ export interface NewJob {
   payload: JobPayload;
   runAt: string;
   maxAttempts: number;
+  /** Lower runs first among due jobs (default 0). */
+  priority?: number | undefined;
   now: string;
 }
 
@@ -19,6 +21,9 @@ export interface NewJob {
 export type JobExit = Pick<Updateable<JobsTable>, 'state' | 'run_at' | 'last_error' | 'attempts'>;
 
 export type RunningJob = JobInfo & { lockedBy: string | null; leaseUntil: string | null };
+
+/** Why `claimById` did not start the job: not due yet, its queue has a running job, or it is not queued. */
+export type ClaimByIdResult = { job: RunningJob } | { refused: 'not_due' | 'queue_busy' | 'not_queued' };
 
 export function toJobInfo(row: Selectable<JobsTable>): RunningJob {
   return {
@@ -29,6 +34,7 @@ export function toJobInfo(row: Selectable<JobsTable>): RunningJob {
     payload: JSON.parse(row.payload_json) as JobPayload,
     state: row.state,
     runAt: row.run_at,
+    priority: row.priority,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     lastError: row.last_error,
@@ -39,11 +45,33 @@ export function toJobInfo(row: Selectable<JobsTable>): RunningJob {
   };
 }
 
+/** The row change that starts a run: one more attempt, owned by `workerId` until `leaseUntil`. */
+function runningValues(input: { workerId: string; now: string; leaseUntil: string }): UpdateObject<Database, 'jobs'> {
+  return {
+    state: 'running',
+    attempts: sql<number>`attempts + 1`,
+    locked_by: input.workerId,
+    locked_at: input.now,
+    lease_until: input.leaseUntil,
+    updated_at: input.now,
+  };
+}
+
+/** The partial unique index "one running job per queue" refused the start: null (undefined = no row matched). */
+async function queueBusyAsNull<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
 /** The jobs table. Every write that matters is one conditional statement, so it is race-free. */
 export class JobRepository {
   private readonly dialect: DialectName;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(protected readonly db: Kysely<Database>) {
     this.dialect = dialectOf(db);
   }
 
@@ -57,6 +85,7 @@ export class JobRepository {
       payload_json: JSON.stringify(job.payload),
       state: 'queued' as const,
       run_at: job.runAt,
+      priority: job.priority ?? 0,
       attempts: 0,
       max_attempts: job.maxAttempts,
       created_at: job.now,
@@ -96,7 +125,7 @@ export class JobRepository {
   }
 
   /**
-   * Atomically takes the oldest due job among `names` whose queue has no running job. SQLite: one
+   * Atomically takes the due job among `names` (lowest priority value, then oldest) whose queue has no running job. SQLite: one
    * UPDATE holds the write lock. PostgreSQL: SKIP LOCKED, and the unique index on running jobs
    * per queue refuses a second claimer in the same queue (reported here as "nothing claimed").
    */
@@ -128,31 +157,47 @@ export class JobRepository {
             ),
           ]),
         )
+        .orderBy('j.priority')
         .orderBy('j.run_at')
         .orderBy('j.created_at')
         .limit(1),
       this.dialect,
     );
-    try {
-      const row = await this.db
+    const row = await queueBusyAsNull(
+      this.db
         .updateTable('jobs')
-        .set((eb) => ({
-          state: 'running',
-          attempts: eb('attempts', '+', 1),
-          locked_by: input.workerId,
-          locked_at: input.now,
-          lease_until: input.leaseUntil,
-          updated_at: input.now,
-        }))
+        .set(runningValues(input))
         .where('id', '=', candidate)
         .where('state', '=', 'queued')
         .returningAll()
-        .executeTakeFirst();
-      return row ? toJobInfo(row) : null;
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
+        .executeTakeFirst(),
+    );
+    return row ? toJobInfo(row) : null;
+  }
+
+  /**
+   * Starts one given queued job if it is due (an external dispatcher, e.g. graphile-worker, chose
+   * it). The same conditional update as `claim`: of several racing runners only one starts it.
+   */
+  async claimById(input: { id: string; workerId: string; now: string; leaseUntil: string }): Promise<ClaimByIdResult> {
+    const row = await queueBusyAsNull(
+      this.db
+        .updateTable('jobs')
+        .set(runningValues(input))
+        .where('id', '=', input.id)
+        .where('state', '=', 'queued')
+        .where('run_at', '<=', input.now)
+        .returningAll()
+        .executeTakeFirst(),
+    );
+    if (row === null) return { refused: 'queue_busy' };
+    if (row) return { job: toJobInfo(row) };
+    const current = await this.db
+      .selectFrom('jobs')
+      .select(['state', 'run_at'])
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    return { refused: current?.state === 'queued' && current.run_at > input.now ? 'not_due' : 'not_queued' };
   }
 
   /** Extends the lease; false when the job is no longer ours (reclaimed after our lease expired). */
@@ -179,9 +224,9 @@ export class JobRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Shutdown of a runner: its running jobs back to the queue, due now, without using an attempt. */
-  async handBack(workerId: string, now: string): Promise<number> {
-    const result = await this.db
+  /** Shutdown of a runner: its running jobs back to the queue, due now, without using an attempt; returns their ids. */
+  async handBack(workerId: string, now: string): Promise<string[]> {
+    const rows = await this.db
       .updateTable('jobs')
       .set({
         state: 'queued',
@@ -194,8 +239,9 @@ export class JobRepository {
       })
       .where('state', '=', 'running')
       .where('locked_by', '=', workerId)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .returning('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Running jobs whose lease ran out: their process died or hung. */

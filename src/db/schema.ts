@@ -204,6 +204,8 @@ export interface JobsTable {
   payload_json: string;
   state: JobState;
   run_at: string;
+  /** Lower runs first among due jobs (migration 0013; default 0, shipment confirmations -10). */
+  priority: Generated<number>;
   attempts: Generated<number>;
   max_attempts: number;
   last_error: string | null;
@@ -223,6 +225,8 @@ export interface SchedulesTable {
   next_run_at: string;
   payload_json: string;
   max_attempts: number | null;
+  /** Priority of the jobs it enqueues (migration 0013). */
+  priority: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,17 +1,14 @@
-import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { JobScheduleRepository } from '../db/job-schedule.repository.js';
 import { JobRepository, type RunningJob } from '../db/job.repository.js';
 import type { Database } from '../db/schema.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
-import { newId } from '../lib/ids.js';
-import { JobEventHub } from './job-events.js';
-import { executeJob, type ExecutionDeps } from './job-execution.js';
+import { defaultWorkerId, type ExecutionDeps } from './job-execution.js';
+import { JobQueueBase } from './job-queue-base.js';
 import { fireDueSchedules, reclaimExpiredJobs, type ScheduleDeps } from './job-maintenance.js';
 import type {
   EnqueueOptions,
-  JobEventListener,
   JobHandlers,
   JobInfo,
   JobPayload,
@@ -21,6 +18,7 @@ import type {
   WorkerOptions,
 } from './job-queue.js';
 import { JobLoop } from './job-loop.js';
+import { newJobFromOptions, positiveInt, scheduleFromOptions } from './job-options.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 const DEFAULT_STOP_GRACE_MS = 5_000;
@@ -41,10 +39,9 @@ export interface EmbeddedJobQueueOptions {
  * The job queue on the `jobs` table, for SQLite (embedded mode) and PostgreSQL. Any number of
  * processes may share the database; see src/jobs/README.md for the guarantees and how they hold.
  */
-export class EmbeddedJobQueue implements JobQueue {
-  private readonly jobs: JobRepository;
+export class EmbeddedJobQueue extends JobQueueBase implements JobQueue {
+  protected readonly jobs: JobRepository;
   private readonly schedules: JobScheduleRepository;
-  private readonly events = new JobEventHub();
   private readonly exec: ExecutionDeps;
   private readonly scheduling: ScheduleDeps;
   private loop: JobLoop | null = null;
@@ -53,19 +50,26 @@ export class EmbeddedJobQueue implements JobQueue {
     private readonly db: Kysely<Database>,
     options: EmbeddedJobQueueOptions = {},
   ) {
+    super();
     const clock = options.clock ?? systemClock;
     this.jobs = new JobRepository(db);
     this.schedules = new JobScheduleRepository(db);
     this.exec = {
       jobs: this.jobs,
       clock,
-      workerId: options.workerId ?? `${hostname()}:${process.pid}:${newId().slice(0, 8)}`,
+      workerId: options.workerId ?? defaultWorkerId(),
       leaseMs: options.leaseMs ?? 30_000,
       retryPolicy: options.retryPolicy ?? defaultRetryPolicy,
       events: this.events,
     };
     const defaultMaxAttempts = options.defaultMaxAttempts ?? 10;
-    this.scheduling = { db, jobs: this.jobs, schedules: this.schedules, clock, defaultMaxAttempts };
+    this.scheduling = {
+      db,
+      insertJob: (trx, job) => this.jobs.insert(trx, job),
+      schedules: this.schedules,
+      clock,
+      defaultMaxAttempts,
+    };
   }
 
   get workerId(): string {
@@ -73,37 +77,18 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async enqueue(name: string, payload: JobPayload, options: EnqueueOptions = {}): Promise<string> {
-    const now = this.exec.clock.nowIso();
-    const id = await this.jobs.insert(options.trx ?? this.db, {
-      id: newId(),
-      name,
-      key: options.key ?? null,
-      queue: options.queue ?? null,
-      payload,
-      runAt: options.runAt === undefined ? now : toIso(options.runAt),
-      maxAttempts: positiveInt('maxAttempts', options.maxAttempts ?? this.scheduling.defaultMaxAttempts),
-      now,
+    const job = newJobFromOptions(name, payload, options, {
+      now: this.exec.clock.nowIso(),
+      defaultMaxAttempts: this.scheduling.defaultMaxAttempts,
     });
+    const id = await this.jobs.insert(options.trx ?? this.db, job);
     // Inside a caller's transaction the job is not visible before commit: the next poll finds it.
     if (!options.trx) this.loop?.wake();
     return id;
   }
 
   async schedule(name: string, options: ScheduleOptions): Promise<void> {
-    const interval = positiveInt('intervalSeconds', options.intervalSeconds);
-    const now = this.exec.clock.now();
-    await this.schedules.upsert({
-      id: newId(),
-      name,
-      key: options.key,
-      queue: options.queue ?? null,
-      intervalSeconds: interval,
-      payload: options.payload,
-      maxAttempts: options.maxAttempts ?? null,
-      firstRunAt: now.toISOString(),
-      latestNextRunAt: new Date(now.getTime() + interval * 1000).toISOString(),
-      now: now.toISOString(),
-    });
+    await this.schedules.upsert(scheduleFromOptions(name, options, this.exec.clock.now()));
     this.loop?.wake();
   }
 
@@ -119,7 +104,7 @@ export class EmbeddedJobQueue implements JobQueue {
       pollIntervalMs: positiveInt('pollIntervalMs', options.pollIntervalMs ?? 1000),
       maintain: (names) => this.maintain(names),
       claim: (names) => this.claim(names),
-      execute: (job, stop) => this.execute(job, options.handlers, stop),
+      execute: (job, stop) => this.runJob(this.exec, job, options.handlers, stop),
       onError: (error) => this.events.emit({ type: 'runner_error', error }),
     });
     this.loop.start();
@@ -141,25 +126,8 @@ export class EmbeddedJobQueue implements JobQueue {
     await this.maintain(names);
     const job = await this.claim(names);
     if (!job) return null;
-    await this.execute(job, handlers, new AbortController().signal);
+    await this.runJob(this.exec, job, handlers, new AbortController().signal);
     return this.getJob(job.id);
-  }
-
-  async drain(handlers: JobHandlers): Promise<number> {
-    let ran = 0;
-    while (await this.runOnce(handlers)) ran += 1;
-    return ran;
-  }
-
-  async getJob(id: string): Promise<JobInfo | null> {
-    const job = await this.jobs.findById(id);
-    if (!job) return null;
-    const { lockedBy: _l, leaseUntil: _u, ...info } = job;
-    return info;
-  }
-
-  onEvent(listener: JobEventListener): () => void {
-    return this.events.on(listener);
   }
 
   private async maintain(names: string[]): Promise<void> {
@@ -176,28 +144,4 @@ export class EmbeddedJobQueue implements JobQueue {
       leaseUntil: new Date(now.getTime() + this.exec.leaseMs).toISOString(),
     });
   }
-
-  private async execute(job: RunningJob, handlers: JobHandlers, stop: AbortSignal): Promise<void> {
-    const handler = handlers[job.name];
-    if (!handler) throw new AppError('job_handler_missing', `No handler for job ${job.name}`, { kind: 'internal' });
-    await executeJob(this.exec, job, handler, stop);
-  }
-}
-
-function toIso(value: Date | string): string {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new AppError('job_invalid_run_at', `Invalid runAt: ${String(value)}`, { kind: 'invalid' });
-  }
-  return date.toISOString();
-}
-
-function positiveInt(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new AppError('job_invalid_option', `${field} must be a positive integer`, {
-      kind: 'invalid',
-      details: { field },
-    });
-  }
-  return value;
 }

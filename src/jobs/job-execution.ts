@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import type { JobExit, JobRepository, RunningJob } from '../db/job.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError, isAppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
 import type { JobEventHub } from './job-events.js';
 import type { JobHandler, JobInfo } from './job-queue.js';
 import { isNonRetryable, type RetryPolicy } from './retry-policy.js';
@@ -16,6 +18,15 @@ export interface ExecutionDeps {
 }
 
 const MAX_ERROR_TEXT = 2000;
+
+/** A runner's id in `jobs.locked_by` unless told otherwise: host:pid:random. */
+export const defaultWorkerId = (): string => `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+
+/** A job as `getJob` shows it: without the runner's lease bookkeeping. */
+export function withoutLease(job: RunningJob): JobInfo {
+  const { lockedBy: _l, leaseUntil: _u, ...info } = job;
+  return info;
+}
 
 export function describeError(error: unknown): string {
   const text = isAppError(error)

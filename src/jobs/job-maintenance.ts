@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { transaction } from '../db/dialect.js';
 import type { JobScheduleRepository, JobSchedule } from '../db/job-schedule.repository.js';
-import type { JobRepository } from '../db/job.repository.js';
+import type { NewJob } from '../db/job.repository.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
@@ -40,7 +40,8 @@ export function nextRunAt(s: JobSchedule, now: Date): string {
 
 export interface ScheduleDeps {
   db: Kysely<Database>;
-  jobs: JobRepository;
+  /** Writes a job in the given transaction (the adapter's enqueue: jobs row, plus its dispatch for graphile). */
+  insertJob(trx: Kysely<Database>, job: NewJob): Promise<string>;
   schedules: JobScheduleRepository;
   clock: ExecutionDeps['clock'];
   defaultMaxAttempts: number;
@@ -57,7 +58,7 @@ export async function fireDueSchedules(deps: ScheduleDeps, names: string[]): Pro
   for (const s of await deps.schedules.due(nowIso, names)) {
     const won = await transaction(deps.db, async (trx) => {
       if (!(await deps.schedules.advance(trx, s, nextRunAt(s, now), nowIso))) return false;
-      await deps.jobs.insert(trx, {
+      await deps.insertJob(trx, {
         id: newId(),
         name: s.name,
         key: scheduledJobKey(s.name, s.key),
@@ -65,6 +66,7 @@ export async function fireDueSchedules(deps: ScheduleDeps, names: string[]): Pro
         payload: s.payload,
         runAt: nowIso,
         maxAttempts: s.maxAttempts ?? deps.defaultMaxAttempts,
+        priority: s.priority,
         now: nowIso,
       });
       return true;

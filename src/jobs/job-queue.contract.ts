@@ -115,6 +115,26 @@ export function describeJobQueueContract(name: string, setup: JobQueueContractSe
       expect(await queue.getJob(id)).toMatchObject({ state: 'failed', attempts: 1 });
     });
 
+    it('runs due jobs by priority: a later but more urgent job goes first', async () => {
+      const queue = make();
+      const order: unknown[] = [];
+      await queue.enqueue('contract.prio', { n: 'routine' });
+      const urgent = await queue.enqueue('contract.prio', { n: 'urgent' }, { priority: -10 });
+      await start(
+        queue,
+        {
+          'contract.prio': ({ job }) => {
+            order.push(job.payload.n);
+            return Promise.resolve();
+          },
+        },
+        { concurrency: 1 },
+      );
+      await waitFor('both jobs', () => order.length === 2);
+      expect(order).toEqual(['urgent', 'routine']);
+      expect(await queue.getJob(urgent)).toMatchObject({ priority: -10, state: 'succeeded' });
+    });
+
     it('does not run a job before its runAt', async () => {
       const queue = make();
       const runAt = new Date(Date.now() + 700);

@@ -5,7 +5,8 @@ export type { JobState };
 
 /**
  * The durable job queue every process uses. Two adapters implement it: `EmbeddedJobQueue` (jobs
- * table, SQLite or PostgreSQL) and the graphile-worker adapter (PostgreSQL scale-out). Both pass
+ * table, SQLite or PostgreSQL) and `GraphileJobQueue` (graphile/, PostgreSQL scale-out); pick one
+ * with `createJobQueue` (create-job-queue.ts). Both pass
  * `describeJobQueueContract` (job-queue.contract.ts). Payloads carry ids, never data.
  */
 export type JobPayload = Record<string, unknown>;
@@ -18,6 +19,8 @@ export interface JobInfo<P extends JobPayload = JobPayload> {
   payload: P;
   state: JobState;
   runAt: string;
+  /** Lower runs first among due jobs (0 by default). */
+  priority: number;
   /** Attempts started so far, including the running one. */
   attempts: number;
   maxAttempts: number;
@@ -34,6 +37,11 @@ export interface EnqueueOptions {
   /** Not before this time (default: now). */
   runAt?: Date | string | undefined;
   maxAttempts?: number | undefined;
+  /**
+   * Among due jobs, lower runs first (default 0; an integer from -32768 to 32767, as in
+   * graphile-worker). E.g. shipment confirmations (-10) before routine pulls (0).
+   */
+  priority?: number | undefined;
   /** Enqueue inside the caller's transaction: the job exists only if it commits (outbox). */
   trx?: Kysely<Database> | undefined;
 }
@@ -45,6 +53,8 @@ export interface ScheduleOptions {
   payload: JobPayload;
   queue?: string | undefined;
   maxAttempts?: number | undefined;
+  /** Priority of the jobs it enqueues (see `EnqueueOptions.priority`). */
+  priority?: number | undefined;
 }
 
 export interface JobContext<P extends JobPayload = JobPayload> {

@@ -61,6 +61,9 @@ export function enqueueDelivery(
   return deps.jobs.enqueue(JOBS.deliver, { orderId }, { key: `deliver:${orderId}`, queue: `store:${storeId}`, trx });
 }
 
+/** Shipment confirmations run before routine jobs (pulls, polls: priority 0) when both wait. */
+export const SHIPMENT_CONFIRM_PRIORITY = -10;
+
 /** One confirmation job per shipment (key), one at a time per order (queue): packages never race. */
 export function enqueueShipmentConfirm(
   deps: Pick<StoreSideDeps, 'jobs'>,
@@ -70,7 +73,13 @@ export function enqueueShipmentConfirm(
   return deps.jobs.enqueue(
     JOBS.confirmShipment,
     { shipmentId: shipment.id },
-    { key: `ship:${shipment.id}`, queue: `ship:${shipment.orderId}`, trx, maxAttempts: 12 },
+    {
+      key: `ship:${shipment.id}`,
+      queue: `ship:${shipment.orderId}`,
+      trx,
+      maxAttempts: 12,
+      priority: SHIPMENT_CONFIRM_PRIORITY,
+    },
   );
 }
 

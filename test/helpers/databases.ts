@@ -76,6 +76,8 @@ async function dropSchema(connectionString: string, schema: string): Promise<voi
   await client.connect();
   try {
     await client.query(`drop schema if exists "${schema}" cascade`);
+    // graphile-worker's schema of this test database, when a test ran it (src/jobs/graphile).
+    await client.query(`drop schema if exists "${schema}_gw" cascade`);
   } finally {
     await client.end();
   }

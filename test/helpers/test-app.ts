@@ -16,8 +16,14 @@ export const US = 'ATVPDKIKX0DER';
  * App configuration for a test database: a SQLite file path or a (schema-scoped) PostgreSQL URL.
  * Tests talk to sandboxes on 127.0.0.1, so custom Amazon endpoints and private store addresses are
  * allowed (as a self-hoster's environment would); `strictNetwork` keeps the secure defaults.
+ * Jobs run on the embedded runner unless `jobEngine` says otherwise: the e2e suite drives jobs
+ * inline (`runStoreJobs`, `drain`), the same on both databases, and graphile-worker is covered by
+ * its own tests (src/jobs/graphile); a test of scale-out processes asks for `jobEngine: 'graphile'`.
  */
-export function testConfig(databaseUrlOrPath: string, options: { strictNetwork?: boolean } = {}): AppConfig {
+export function testConfig(
+  databaseUrlOrPath: string,
+  options: { strictNetwork?: boolean; jobEngine?: 'embedded' | 'graphile' } = {},
+): AppConfig {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-test-'));
   const allow = options.strictNetwork ? 'false' : 'true';
   const base = loadConfig({
@@ -26,9 +32,10 @@ export function testConfig(databaseUrlOrPath: string, options: { strictNetwork?:
     ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: allow,
     ORDERBRIDGE_ALLOW_PRIVATE_STORE_ADDRESSES: allow,
   });
+  const jobEngine = options.jobEngine ?? 'embedded';
   return /^postgres/.test(databaseUrlOrPath)
-    ? { ...base, databaseUrl: databaseUrlOrPath }
-    : { ...base, sqlitePath: databaseUrlOrPath };
+    ? { ...base, databaseUrl: databaseUrlOrPath, jobEngine }
+    : { ...base, sqlitePath: databaseUrlOrPath, jobEngine };
 }
 
 export function openTestApp(databaseUrlOrPath: string): Promise<App> {

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import { parsePostgresUrl } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../lib/errors.js';
+
+/** graphile-worker's job key for our job `id`: one dispatch per job at a time. */
+const KEY_PREFIX = 'ob:';
+export const dispatchKey = (jobId: string): string => `${KEY_PREFIX}${jobId}`;
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The schema graphile-worker lives in: `graphile_worker` for an installation on the default schema,
+ * `<schema>_gw` when the database URL names one (`?schema=`: isolated installations and tests).
+ */
+export function graphileSchemaFor(databaseUrl: string, override?: string): string {
+  const appSchema = parsePostgresUrl(databaseUrl).schema;
+  const name = override ?? (appSchema ? `${appSchema}_gw` : 'graphile_worker');
+  if (!SCHEMA_NAME.test(name)) {
+    throw new AppError('config_invalid', `Invalid graphile-worker schema name: ${name}`, {
+      kind: 'invalid',
+      details: { field: 'schema' },
+    });
+  }
+  return name;
+}
+
+/**
+ * Our jobs table stays the record of every job (states, attempts, errors: what the UI shows);
+ * graphile-worker only dispatches. Each queued job has one graphile job ("dispatch", key
+ * `ob:<id>`, payload `{ jobId }`, task = our job name, same queue, run_at and priority), written in
+ * the same transaction as the row. All SQL here goes through graphile's public functions.
+ */
+export class GraphileDispatch {
+  constructor(private readonly schema: string) {}
+
+  /**
+   * Dispatches queued job `jobId` (nothing when it is not queued). `replace` first removes an
+   * earlier dispatch of the job (a locked one only loses its key), so the new one gets a fresh
+   * graphile id that a late completion of the old one cannot delete. `notBefore` delays it further.
+   */
+  async add(db: Kysely<Database>, jobId: string, options: { replace?: boolean; notBefore?: string } = {}) {
+    if (options.replace) await this.remove(db, jobId);
+    const gw = sql.id(this.schema);
+    await sql`
+      select ${gw}.add_job(
+        identifier => j.name,
+        payload => json_build_object('jobId', j.id),
+        queue_name => j.queue,
+        run_at => greatest(j.run_at::timestamptz, ${options.notBefore ?? null}::timestamptz),
+        job_key => ${dispatchKey(jobId)},
+        priority => j.priority
+      )
+      from ${sql.table('jobs')} j
+      where j.id = ${jobId} and j.state = 'queued'
+    `.execute(db);
+  }
+
+  /** Removes the job's dispatch (a locked one is not deleted: it loses its key and will not retry). */
+  async remove(db: Kysely<Database>, jobId: string): Promise<void> {
+    await sql`select ${sql.id(this.schema)}.remove_job(${dispatchKey(jobId)})`.execute(db);
+  }
+
+  /** Releases the graphile locks (jobs and queues) of worker pools that died; graphile keeps them 4 h. */
+  async forceUnlock(db: Kysely<Database>, poolIds: string[]): Promise<void> {
+    await sql`select ${sql.id(this.schema)}.force_unlock_workers(${poolIds}::text[])`.execute(db);
+  }
+
+  /**
+   * Dispatches queued jobs that have none: jobs queued before the switch to graphile-worker, or
+   * left so by a crash between two statements. Idempotent (job key); returns how many it added.
+   */
+  async addMissing(db: Kysely<Database>, limit = 500): Promise<number> {
+    const gw = sql.id(this.schema);
+    const { rows } = await sql<{ id: string }>`
+      with missing as (
+        select j.id from ${sql.table('jobs')} j
+        where j.state = 'queued'
+          and not exists (select 1 from ${gw}.jobs g where g.key = ${KEY_PREFIX} || j.id)
+        order by j.priority, j.run_at
+        limit ${limit}
+      )
+      select m.id from missing m
+    `.execute(db);
+    for (const { id } of rows) await this.add(db, id);
+    return rows.length;
+  }
+}
