@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { App } from '../../src/app/app-context.js';
 import { connectionQueue, PULL_JOB, sellerQueue, SyncWorker } from '../../src/app/sync-worker.js';
+import { sandboxConnectionInput } from '../../src/app/demo.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import type { ConnectionView } from '../../src/sync/connection.service.js';
@@ -12,6 +13,7 @@ import { describeEachDatabase } from '../helpers/databases.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
 const FR = 'A13V1IB3VIYZZH';
+const IT = 'APJ6JRA9NG5V4';
 /** Eight EU marketplaces of one seller account: DE, FR, IT, ES, NL, BE, SE, PL. */
 const EU8 = [
   DE,
@@ -284,6 +286,15 @@ describeEachDatabase('seller pulls', (ctx) => {
     sandbox.sandbox.generateOrders({ count: 9, marketplaceId: FR, seed: 13 });
     const de = await connect('de', DE);
     const fr = await connect('fr', FR);
+    // The same seller account connected in another OrderBridge account is pulled on its own (tenants stay apart).
+    const other = await app.accounts.accounts.create({ name: 'Other', planId: 'business' }, 'test');
+    if (!other.ok) throw other.error;
+    const elsewhere = await app.connections.add(
+      other.value.account.id,
+      sandboxConnectionInput(sandbox.url, { name: 'it', marketplaceId: IT }),
+      'test',
+    );
+    if (!elsewhere.ok) throw elsewhere.error;
     const worker = new SyncWorker(app, app.jobs);
     const server: FastifyInstance = await buildHttpServer({ app, requestSync: (id) => worker.requestSync(id) });
     try {
@@ -315,6 +326,10 @@ describeEachDatabase('seller pulls', (ctx) => {
         expect(c.sellerPull?.connectionIds.sort()).toEqual([de.id, fr.id].sort());
         expect(c.sellerPull?.catchingUp).toBe(false);
       }
+      expect(shown.map((c) => c.id)).not.toContain(elsewhere.value.id);
+      expect((await app.sellerPulls.ensure(elsewhere.value)).id).not.toBe((await app.sellerPulls.ensure(de)).id);
+      const stored = await app.db.selectFrom('orders').select('connection_id').distinct().execute();
+      expect(stored.map((o) => o.connection_id).sort()).toEqual([de.id, fr.id].sort());
       const single = await server.inject({ method: 'GET', url: `/api/connections/${fr.id}` });
       expect(single.json<Shown>().sellerPull?.cursor).toBe(await cursorOf(fr.id));
     } finally {
