@@ -45,6 +45,8 @@ export interface ImportOptions {
 }
 
 const LEASE_MS = 5 * 60_000;
+/** Answers that may concern one marketplace of a shared request (403 not participating, 400 invalid input). */
+const REFUSED = new Set(['amazon_auth_token_invalid', 'amazon_forbidden_role', 'amazon_invalid_input']);
 
 /**
  * Synchronize Orders for one connection: runs its seller account's pull (PRODUCT.md §6, §8) and
@@ -129,9 +131,27 @@ export async function pullSellerAccount(
     const shared = (await activeMembers(deps, current)).filter((m) => !isCatchingUp(m, current));
     if (shared.length > 0) {
       const from = sharedWindowStart(current.importCursor, shared);
-      summaries.push(
-        await run({ members: shared, from, sellerPullId: current.id, previousCursor: current.importCursor }),
-      );
+      const together = await run({
+        members: shared,
+        from,
+        sellerPullId: current.id,
+        previousCursor: current.importCursor,
+      });
+      summaries.push(together);
+      // Amazon refused the request as a whole (e.g. the seller does not sell in one of the marketplaces):
+      // each connection reads alone, so the others' orders still arrive and the refusal shows where it belongs.
+      if (shared.length > 1 && together.error && REFUSED.has(together.error.code)) {
+        for (const c of shared) {
+          const alone = await run({
+            members: [c],
+            from: windowStart(c),
+            sellerPullId: null,
+            previousCursor: c.importCursor,
+          });
+          summaries.push(alone);
+          if (alone.error?.code === SYNC_ABORTED) break;
+        }
+      }
     }
     return ok(summaries);
   } finally {

@@ -281,6 +281,31 @@ describeEachDatabase('seller pulls', (ctx) => {
     expect((await ordersOf(de.id)).map((o) => o.amazonOrderId).sort()).toEqual([...deIds].sort());
   });
 
+  it('reads each connection alone when Amazon refuses one marketplace of the shared request', async () => {
+    // This seller sells in DE only: a request naming FR is refused (403) as a whole.
+    const refreshToken = 'Atzr|de-only-seller-token';
+    sandbox.sandbox.addSeller({ sellerId: 'A2DEONLYSELLER', refreshToken, marketplaceIds: [DE] });
+    const deIds = sandbox.sandbox.generateOrders({ count: 7, marketplaceId: DE, sellerId: 'A2DEONLYSELLER', seed: 14 });
+    const add = async (name: string, marketplaceId: string) => {
+      const input = sandboxConnectionInput(sandbox.url, { name, marketplaceId, sellerId: 'A2DEONLYSELLER' });
+      const added = await app.connections.add(app.accountId, { ...input, refreshToken }, 'test');
+      if (!added.ok) throw added.error;
+      return added.value;
+    };
+    const de = await add('de', DE);
+    const fr = await add('fr', FR);
+
+    const run = await sync(de.id);
+    // The refused shared request (the client tries a 403 twice), then each marketplace alone.
+    const asked = [...new Set(searches.marketplaces().map((ids) => ids.join(',')))];
+    expect(asked).toEqual([[DE, FR].sort().join(','), DE, FR]);
+    expect(run).toMatchObject({ pullId: null, status: 'succeeded', ordersCreated: 7 });
+    expect((await ordersOf(de.id)).map((o) => o.amazonOrderId).sort()).toEqual([...deIds].sort());
+    const [frRun] = await app.syncRuns.list([fr.id], 1);
+    expect(frRun).toMatchObject({ status: 'failed', errorCode: 'amazon_auth_token_invalid' });
+    expect(await cursorOf(fr.id)).toBeNull();
+  });
+
   it('runs the seller pull for Synchronize Orders on any connection and shows counts per connection (REST)', async () => {
     sandbox.sandbox.generateOrders({ count: 6, marketplaceId: DE, seed: 12 });
     sandbox.sandbox.generateOrders({ count: 9, marketplaceId: FR, seed: 13 });
