@@ -65,8 +65,9 @@ export async function importOrders(
   const pulled = await pullSellerAccount(deps, pull.id, options, connection.id);
   if (!pulled.ok) return pulled;
   const mine = pulled.value.filter((s) => s.connections.some((c) => c.connectionId === connection.id));
-  const summary = mine.at(-1);
-  return summary ? ok(summary) : err(connectionInactive(connection)); // disabled while it waited for the lease
+  // Not among them: stopped before its turn (the stopped run tells), or disabled while it waited for the lease.
+  const summary = mine.at(-1) ?? pulled.value.at(-1);
+  return summary ? ok(summary) : err(connectionInactive(connection));
 }
 
 /** The seller pull of the connection's seller account, created (earliest cursor of its active connections) if new. */
