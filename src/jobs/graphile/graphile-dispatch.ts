@@ -29,7 +29,8 @@ export function graphileSchemaFor(databaseUrl: string, override?: string): strin
  * Our jobs table stays the record of every job (states, attempts, errors: what the UI shows);
  * graphile-worker only dispatches. Each queued job has one graphile job ("dispatch", key
  * `ob:<id>`, payload `{ jobId }`, task = our job name, same queue, run_at and priority), written in
- * the same transaction as the row. All SQL here goes through graphile's public functions.
+ * the same transaction as the row. All SQL here goes through graphile's public functions and view,
+ * except `releaseStaleLocks`, which reads the payload from its jobs table (pinned version 0.17.3).
  */
 export class GraphileDispatch {
   constructor(private readonly schema: string) {}
@@ -64,6 +65,28 @@ export class GraphileDispatch {
   /** Releases the graphile locks (jobs and queues) of worker pools that died; graphile keeps them 4 h. */
   async forceUnlock(db: Kysely<Database>, poolIds: string[]): Promise<void> {
     await sql`select ${sql.id(this.schema)}.force_unlock_workers(${poolIds}::text[])`.execute(db);
+  }
+
+  /**
+   * Releases graphile locks a dead worker left outside our leases: it died after graphile locked a
+   * dispatch but before our job started, or after our job ended but before graphile deleted the
+   * dispatch. Its queue would stay locked for 4 hours. A lock is stale when it is older than
+   * `staleBefore` and its job is not running under that worker (nor was it touched since then).
+   * Releasing a live worker's locks is harmless (our jobs table decides what runs), only wasteful,
+   * hence the margin. Returns how many workers' locks were released.
+   */
+  async releaseStaleLocks(db: Kysely<Database>, staleBefore: Date): Promise<number> {
+    const gw = sql.id(this.schema);
+    const { rows } = await sql<{ locked_by: string }>`
+      select distinct g.locked_by
+      from ${gw}._private_jobs g
+      left join ${sql.table('jobs')} j on j.id = g.payload ->> 'jobId'
+      where g.locked_at < ${staleBefore.toISOString()}::timestamptz
+        and (j.id is null or (j.updated_at < ${staleBefore.toISOString()} and not (j.state = 'running' and j.locked_by = g.locked_by)))
+    `.execute(db);
+    const workers = rows.map((r) => r.locked_by);
+    if (workers.length > 0) await this.forceUnlock(db, workers);
+    return workers.length;
   }
 
   /**

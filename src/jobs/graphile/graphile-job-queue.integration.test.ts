@@ -71,6 +71,32 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     await waitFor('the new job', () => runs.length === 3);
   });
 
+  it('releases the queue of a worker that died between graphile locking a job and starting it', async () => {
+    const queue = makeGraphile({ leaseMs: 300 });
+    const id = await queue.enqueue('stale.job', {}, { queue: 'conn:stale' });
+    const gw = sql.id(queue.graphileSchema);
+    // What a worker killed right after graphile's fetch leaves behind: the job and its queue locked.
+    const lockedAt = new Date(Date.now() - 5_000).toISOString();
+    await sql`update ${gw}._private_jobs set locked_by = 'pool-dead', locked_at = ${lockedAt}::timestamptz`.execute(
+      database().db,
+    );
+    await sql`update ${gw}._private_job_queues set locked_by = 'pool-dead', locked_at = ${lockedAt}::timestamptz`.execute(
+      database().db,
+    );
+    let ran = 0;
+    await queue.start({
+      pollIntervalMs: 25,
+      handlers: {
+        'stale.job': () => {
+          ran += 1;
+          return Promise.resolve();
+        },
+      },
+    });
+    await waitFor('the job runs', () => ran === 1, 5_000);
+    expect(await queue.getJob(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+  });
+
   it('keeps dead and failed jobs visible in the jobs table, and leaves no graphile job behind', async () => {
     const queue = makeGraphile({ retryPolicy: new ExponentialBackoff({ baseMs: 20, jitter: 0 }) });
     const dead = await queue.enqueue('visible.down', {}, { maxAttempts: 2 });

@@ -129,9 +129,7 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
     const concurrency = positiveInt('concurrency', options.concurrency ?? 4);
     const pollIntervalMs = positiveInt('pollIntervalMs', options.pollIntervalMs ?? 1000);
     await this.prepare();
-    // Jobs queued before this engine ran (an installation switching from the embedded runner).
-    await this.dispatch.addMissing(this.db);
-    this.nextDispatchCheck = Date.now() + this.exec.leaseMs;
+    await this.checkDispatches();
 
     const stopping = new AbortController();
     const tasks: TaskList = {};
@@ -231,10 +229,19 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
   private async maintain(names: string[], checkDispatches: boolean): Promise<void> {
     await reclaimExpiredJobs(this.exec);
     await fireDueSchedules(this.scheduling, names);
-    if (checkDispatches && Date.now() >= this.nextDispatchCheck) {
-      this.nextDispatchCheck = Date.now() + this.exec.leaseMs;
-      await this.dispatch.addMissing(this.db);
-    }
+    if (checkDispatches && Date.now() >= this.nextDispatchCheck) await this.checkDispatches();
+  }
+
+  /**
+   * Once per lease period: graphile locks a dead worker left outside our leases are released (2
+   * leases old), and queued jobs without a dispatch get one (jobs queued before the switch to this
+   * engine, or after a crash between two statements).
+   */
+  private async checkDispatches(): Promise<void> {
+    this.nextDispatchCheck = Date.now() + this.exec.leaseMs;
+    const staleBefore = new Date(this.exec.clock.now().getTime() - 2 * this.exec.leaseMs);
+    await this.dispatch.releaseStaleLocks(this.db, staleBefore);
+    await this.dispatch.addMissing(this.db);
   }
 
   /**
