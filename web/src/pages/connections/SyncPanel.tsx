@@ -127,7 +127,7 @@ export function SyncPanel({ connectionId, active }: { connectionId: string; acti
                 )}
               </Alert>
             )}
-            {finished && pulled.data && <PullRunsTable run={pulled.data} />}
+            {finished && pulled.data && <PullRunsTable run={pulled.data} compact />}
             <ErrorAlert error={job.error} title="Could not follow the sync" />
           </Stack>
         )}

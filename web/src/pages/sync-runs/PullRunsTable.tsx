@@ -8,7 +8,14 @@ type PullRun = NonNullable<NonNullable<SyncRun['pull']>['runs']>[number];
  * The connections of one Amazon seller account synchronized together in one run (one Amazon
  * request per page for all their marketplaces), with each connection's counts.
  */
-export function PullRunsTable({ run }: { run: Pick<SyncRun, 'pull' | 'ordersUnmatched'> }) {
+export function PullRunsTable({
+  run,
+  compact = false,
+}: {
+  run: Pick<SyncRun, 'pull' | 'ordersUnmatched'>;
+  /** Fewer columns (unchanged and skipped left out), for a narrow panel. */
+  compact?: boolean;
+}) {
   const runs: PullRun[] = run.pull?.runs ?? [];
   if (runs.length < 2 && run.ordersUnmatched === 0) return null;
   return (
@@ -16,7 +23,7 @@ export function PullRunsTable({ run }: { run: Pick<SyncRun, 'pull' | 'ordersUnma
       <Text size="sm" fw={600}>
         Synchronized together (same Amazon seller account)
       </Text>
-      <ScrollTable label="Counts per connection" minWidth={560}>
+      <ScrollTable label="Counts per connection" minWidth={compact ? 380 : 560}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Connection</Table.Th>
@@ -24,8 +31,8 @@ export function PullRunsTable({ run }: { run: Pick<SyncRun, 'pull' | 'ordersUnma
             <Table.Th>Orders seen</Table.Th>
             <Table.Th>New</Table.Th>
             <Table.Th>Changed</Table.Th>
-            <Table.Th>Unchanged</Table.Th>
-            <Table.Th>Skipped</Table.Th>
+            {!compact && <Table.Th>Unchanged</Table.Th>}
+            {!compact && <Table.Th>Skipped</Table.Th>}
             <Table.Th>Failed</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -39,8 +46,8 @@ export function PullRunsTable({ run }: { run: Pick<SyncRun, 'pull' | 'ordersUnma
               <Table.Td>{r.ordersSeen}</Table.Td>
               <Table.Td>{r.ordersCreated}</Table.Td>
               <Table.Td>{r.ordersUpdated}</Table.Td>
-              <Table.Td>{r.ordersUnchanged}</Table.Td>
-              <Table.Td>{r.ordersSkipped}</Table.Td>
+              {!compact && <Table.Td>{r.ordersUnchanged}</Table.Td>}
+              {!compact && <Table.Td>{r.ordersSkipped}</Table.Td>}
               <Table.Td>{r.ordersFailed}</Table.Td>
             </Table.Tr>
           ))}
