@@ -7,6 +7,7 @@ import { describeEachDatabase } from '../helpers/databases.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
 const KILLS = 20;
+const FR = 'A13V1IB3VIYZZH';
 const child = new URL('./support/sync-child.ts', import.meta.url).pathname;
 
 function runChild(database: string, connectionId: string, killAfterMs: number | null): Promise<string> {
@@ -26,7 +27,10 @@ function runChild(database: string, connectionId: string, killAfterMs: number | 
   });
 }
 
-/** The import process is killed (SIGKILL) at random points 20 times; every order still ends up stored exactly once. */
+/**
+ * The import process is killed (SIGKILL) at random points 20 times while it pulls a seller account's
+ * two marketplaces together; every order still ends up stored exactly once, under its own marketplace.
+ */
 describeEachDatabase('import survives kill -9', (ctx) => {
   let sandbox: StartedAmazonSandbox;
   beforeAll(async () => {
@@ -37,11 +41,16 @@ describeEachDatabase('import survives kill -9', (ctx) => {
   });
 
   it(`ends with every sandbox order exactly once after ${KILLS} kills`, { timeout: 240_000 }, async () => {
-    const ids = sandbox.sandbox.generateOrders({ count: 400, marketplaceId: DE });
+    const ids = [
+      ...sandbox.sandbox.generateOrders({ count: 250, marketplaceId: DE }),
+      ...sandbox.sandbox.generateOrders({ count: 150, marketplaceId: FR, seed: 12 }),
+    ];
     // Slow Amazon down a little so kills land inside pages, between pages and inside transactions.
     sandbox.sandbox.setFaults({ searchOrders: { latencyMs: { min: 20, max: 120 } } });
     const app = await openTestApp(ctx.url());
     const connection = await addSandboxConnection(app, sandbox);
+    const fr = await addSandboxConnection(app, sandbox, { name: 'fr', marketplaceId: FR });
+    const connectionOf: Record<string, string> = { [DE]: connection.id, [FR]: fr.id };
     await app.close();
 
     let seed = 12345;
@@ -72,6 +81,7 @@ describeEachDatabase('import survives kill -9', (ctx) => {
         const details = await verify.orders.details(verify.accountId, id);
         if (!details.ok) throw details.error;
         const amazon = sandbox.sandbox.getOrder(id);
+        expect(details.value.order.connectionId).toBe(connectionOf[amazon.salesChannel.marketplaceId ?? '']);
         expect(details.value.order.amazonStatus).toBe(amazon.fulfillment?.fulfillmentStatus);
         const grand = amazon.proceeds?.grandTotal?.amount ?? null;
         expect(details.value.order.totals.amazonTotal).toBe(grand);
