@@ -13,45 +13,60 @@ export interface Money {
 
 /** Own constructor so other big.js users cannot change our settings; strict = no JS numbers in. */
 const Big = BigJs();
-Big.DP = 30;
+/** Decimals of a quotient nobody asked a precision for (intermediate results). */
+const DEFAULT_DP = 30;
+Big.DP = DEFAULT_DP;
 Big.RM = Big.roundHalfUp;
 Big.strict = true;
 type Dec = BigJs.Big;
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
+const isPlainDecimal = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 60 && PLAIN_DECIMAL.test(value);
+
 /** Accepts only plain decimal strings: no exponent, no spaces, no "+", no thousands separators, no ".5". */
 export function parseDecimal(value: unknown): Result<string> {
-  if (typeof value === 'string' && value.length <= 60 && PLAIN_DECIMAL.test(value)) return ok(value);
+  return isPlainDecimal(value) ? ok(value) : err(invalidDecimal(value));
+}
+
+function invalidDecimal(value: unknown): AppError {
   const shown = typeof value === 'string' ? `"${value.slice(0, 60)}"` : String(value);
-  return err(
-    new AppError('money_invalid_decimal', `${shown} is not a plain decimal amount (expected e.g. "12.30" or "-5")`, {
+  return new AppError(
+    'money_invalid_decimal',
+    `${shown} is not a plain decimal amount (expected e.g. "12.30" or "-5")`,
+    {
       kind: 'invalid',
       details: { value: typeof value === 'string' ? value.slice(0, 60) : typeof value },
-    }),
+    },
   );
 }
 
+// Every amount of every imported order passes here: no Result object, no parse of a '0' to compare.
 function big(value: string): Dec {
-  const parsed = parseDecimal(value);
-  if (!parsed.ok) throw parsed.error;
-  return new Big(parsed.value);
+  if (isPlainDecimal(value)) return new Big(value);
+  throw invalidDecimal(value);
 }
 
 /** Plain notation, never "-0" and never an exponent. */
 function str(value: Dec, decimals?: number): string {
   const out = decimals === undefined ? value.toFixed() : value.toFixed(decimals);
-  return value.eq('0') ? out.replace(/^-/, '') : out;
+  return zero(value) && out.startsWith('-') ? out.slice(1) : out;
 }
+
+/** big.js keeps its digits without leading zeros: [0] is zero (either sign), nothing else. */
+const zero = (value: Dec): boolean => value.c[0] === 0;
 
 export const add = (a: string, b: string): string => str(big(a).plus(big(b)));
 export const sub = (a: string, b: string): string => str(big(a).minus(big(b)));
 export const mul = (a: string, b: string): string => str(big(a).times(big(b)));
 export const neg = (a: string): string => str(big(a).neg());
 export const abs = (a: string): string => str(big(a).abs());
-export const isZero = (a: string): boolean => big(a).eq('0');
-export const isNegative = (a: string): boolean => big(a).lt('0');
-export const isPositive = (a: string): boolean => big(a).gt('0');
+export const isZero = (a: string): boolean => zero(big(a));
+export const isNegative = (a: string): boolean => sign(big(a)) < 0;
+export const isPositive = (a: string): boolean => sign(big(a)) > 0;
+
+const sign = (value: Dec): number => (zero(value) ? 0 : value.s);
 export const compare = (a: string, b: string): -1 | 0 | 1 => big(a).cmp(big(b));
 export const equals = (a: string, b: string): boolean => big(a).eq(big(b));
 
@@ -63,14 +78,26 @@ export function sum(values: readonly string[]): string {
 
 function divisor(b: string): Dec {
   const d = big(b);
-  if (d.eq('0'))
-    throw new AppError('money_division_by_zero', 'Division by zero', { kind: 'internal', retryable: false });
+  if (zero(d)) throw new AppError('money_division_by_zero', 'Division by zero', { kind: 'internal', retryable: false });
   return d;
 }
 
 /** a ÷ b rounded half-up to `decimals` places (default 10). Throws on b = 0: callers check first. */
 export function div(a: string, b: string, decimals = 10): string {
-  return str(big(a).div(divisor(b)).round(decimals, Big.roundHalfUp), decimals);
+  return str(quotientTo(big(a), divisor(b), decimals), decimals);
+}
+
+/**
+ * a ÷ b rounded half-up to `decimals` places in one step: big.js rounds the quotient by its
+ * remainder, so this is the exact quotient correctly rounded, without first computing 30 decimals.
+ */
+function quotientTo(a: Dec, b: Dec, decimals: number): Dec {
+  Big.DP = decimals;
+  try {
+    return a.div(b);
+  } finally {
+    Big.DP = DEFAULT_DP;
+  }
 }
 
 /**
@@ -78,8 +105,7 @@ export function div(a: string, b: string, decimals = 10): string {
  * 100.00 ÷ 2 → "50.00", 10.00 ÷ 8 → "1.25", 10.00 ÷ 3 → "3.3333" (max 4).
  */
 export function quotient(a: string, b: string, minDecimals: number, maxDecimals: number): string {
-  const exact = big(a).div(divisor(b));
-  const rounded = exact.round(maxDecimals, Big.roundHalfUp);
+  const rounded = quotientTo(big(a), divisor(b), maxDecimals);
   const decimalsUsed = Math.max(0, rounded.c.length - rounded.e - 1);
   return str(rounded, Math.max(minDecimals, Math.min(decimalsUsed, maxDecimals)));
 }

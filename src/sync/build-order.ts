@@ -136,9 +136,13 @@ export function contentHash(raw: unknown, connection: Connection): string {
   return createHash('sha256').update(canonicalJson(raw)).update(JSON.stringify(settings)).digest('hex');
 }
 
+/** Quoted object keys with their colon: an order repeats the same few dozen keys. */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
 /**
  * JSON with every object's keys sorted (UTF-16 order), so the same data hashes the same whatever
- * the key order. Written with loops and one sort per object: it runs over every order of a page.
+ * the key order. Written with loops, one sort per object and cached keys: it runs over every order.
  */
 function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -148,11 +152,17 @@ function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(record[key])}`;
+    let quoted = quotedKeys.get(key);
+    if (quoted === undefined) {
+      quoted = `${JSON.stringify(key)}:`;
+      if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
+    }
+    out += (i === 0 ? quoted : `,${quoted}`) + canonicalJson(record[key]);
   }
   return `${out}}`;
 }
