@@ -98,7 +98,7 @@ export class OrderStore {
   private index(sellerId: string, family: TimeFamily): IndexEntry[] {
     const key = indexKey(sellerId, family);
     const known = this.indexes.get(key);
-    if (known?.every((e) => e.stored.sellerId === sellerId && timeOf(e.stored, family) === e.time)) return known;
+    if (known && stillSorted(known, sellerId, family)) return known;
     const index: IndexEntry[] = [];
     for (const stored of this.byId.values()) {
       if (stored.sellerId !== sellerId) continue;
@@ -109,6 +109,14 @@ export class OrderStore {
     this.indexes.set(key, index);
     return index;
   }
+}
+
+/** No order of the index changed its time (or seller) in place since it was built. */
+function stillSorted(index: readonly IndexEntry[], sellerId: string, family: TimeFamily): boolean {
+  for (const e of index) {
+    if (e.stored.sellerId !== sellerId || timeOf(e.stored, family) !== e.time) return false;
+  }
+  return true;
 }
 
 const indexKey = (sellerId: string, family: TimeFamily): string => `${family}\n${sellerId}`;
