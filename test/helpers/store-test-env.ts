@@ -31,6 +31,8 @@ export async function openStoreTestEnv(
     config?: Record<string, unknown>;
     marketplaceId?: string;
     storeSecrets?: Record<string, string>;
+    /** The address OrderBridge is given for the WooCommerce sandbox (e.g. a slow proxy in front of it). */
+    wooBaseUrl?: (sandboxUrl: string) => Promise<string>;
     /** Another store than the WooCommerce sandbox (the sandbox still runs, unused). */
     store?: { platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets?: Record<string, string> };
   } = {},
@@ -44,7 +46,7 @@ export async function openStoreTestEnv(
       name: 'shop',
       ...(options.store ?? {
         platform: 'woocommerce',
-        baseUrl: woo.url,
+        baseUrl: options.wooBaseUrl ? await options.wooBaseUrl(woo.url) : woo.url,
         secrets: {
           consumerKey: SANDBOX_CONSUMER_KEY,
           consumerSecret: SANDBOX_CONSUMER_SECRET,
@@ -117,6 +119,17 @@ export async function linkHeldSkus(
     }
   }
   return linked;
+}
+
+/** Links the lower-case spelling of every catalogue SKU to its store product up front (what a merchant does once). */
+export async function linkCatalogueSpellings(app: App, woo: StartedWooSandbox, connectionId: string): Promise<void> {
+  for (const product of PRODUCTS) {
+    const stock = woo.sandbox.getStock(product.sku);
+    const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+    const sku = product.sku.toLowerCase().replace(/-/g, ' ');
+    const r = await app.storeSideService.linkSku(app.accountId, connectionId, sku, ref);
+    if (!r.ok) throw r.error;
+  }
 }
 
 type WooOrder = Record<string, unknown> & { id: number; meta_data: Array<{ key: string; value: unknown }> };

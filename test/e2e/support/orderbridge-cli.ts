@@ -131,20 +131,41 @@ export async function workerHealthAt(worker: OrderBridgeProcess): Promise<string
   return match[1] as string;
 }
 
-/** How many `name` jobs the process says it ran (its `job succeeded` log lines; needs log level debug). */
-export function jobsSucceeded(proc: OrderBridgeProcess, name: string): number {
+interface JobLogEntry {
+  msg?: string;
+  job?: { id?: string; name?: string };
+}
+
+/** The job lines of a process's log (its runner logs them at level debug). */
+function jobLog(proc: OrderBridgeProcess): JobLogEntry[] {
   return proc
     .output()
     .split('\n')
     .map(parseLogLine)
-    .filter((entry) => entry?.msg === 'job succeeded' && entry.job?.name === name).length;
+    .filter((entry): entry is JobLogEntry => entry?.job?.id !== undefined);
 }
 
-function parseLogLine(line: string): { msg?: string; job?: { name?: string } } | null {
+function parseLogLine(line: string): JobLogEntry | null {
   if (!line.startsWith('{')) return null;
   try {
-    return JSON.parse(line) as { msg?: string; job?: { name?: string } };
+    return JSON.parse(line) as JobLogEntry;
   } catch {
     return null; // a line still being written
   }
+}
+
+/** How many `name` jobs the process says it ran (needs log level debug). */
+export function jobsSucceeded(proc: OrderBridgeProcess, name: string): number {
+  return jobLog(proc).filter((entry) => entry.msg === 'job succeeded' && entry.job?.name === name).length;
+}
+
+/** Names of the jobs the process runs right now by its log: started, not yet ended (needs level debug). */
+export function jobsRunning(proc: OrderBridgeProcess): string[] {
+  const running = new Map<string, string>();
+  for (const entry of jobLog(proc)) {
+    const { id = '', name = '' } = entry.job ?? {};
+    if (entry.msg === 'job started') running.set(id, name);
+    else running.delete(id);
+  }
+  return [...running.values()];
 }
