@@ -7,6 +7,12 @@ import { AppError } from '../../lib/errors.js';
 const KEY_PREFIX = 'ob:';
 export const dispatchKey = (jobId: string): string => `${KEY_PREFIX}${jobId}`;
 
+/** A graphile job a worker pool has locked and runs: its graphile id and the pool's id. */
+export interface RunningDispatch {
+  id: string;
+  poolId: string;
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
@@ -30,7 +36,7 @@ export function graphileSchemaFor(databaseUrl: string, override?: string): strin
  * graphile-worker only dispatches. Each queued job has one graphile job ("dispatch", key
  * `ob:<id>`, payload `{ jobId }`, task = our job name, same queue, run_at and priority), written in
  * the same transaction as the row. All SQL here goes through graphile's public functions and view,
- * except `releaseStaleLocks`, which reads the payload from its jobs table (pinned version 0.17.3).
+ * except `complete` and `releaseStaleLocks`, which use its tables (pinned version 0.17.3).
  */
 export class GraphileDispatch {
   constructor(private readonly schema: string) {}
@@ -54,6 +60,25 @@ export class GraphileDispatch {
       )
       from ${sql.table('jobs')} j
       where j.id = ${jobId} and j.state = 'queued'
+    `.execute(db);
+  }
+
+  /**
+   * Ends a dispatch that `poolId` is running, in the caller's transaction (with the job's outcome):
+   * deletes it and unlocks its queue, so the queue's next job can start at once. graphile's own
+   * completion, which comes later and outside our transaction, then finds nothing to do; without
+   * this its worker looks for the next job before the queue is free and waits a poll interval.
+   */
+  async complete(db: Kysely<Database>, dispatch: RunningDispatch): Promise<void> {
+    const gw = sql.id(this.schema);
+    await sql`
+      with done as (
+        delete from ${gw}._private_jobs
+        where id = ${dispatch.id}::bigint and locked_by = ${dispatch.poolId}
+        returning job_queue_id
+      )
+      update ${gw}._private_job_queues q set locked_by = null, locked_at = null
+      from done where q.id = done.job_queue_id and q.locked_by = ${dispatch.poolId}
     `.execute(db);
   }
 

@@ -97,6 +97,39 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     expect(await queue.getJob(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
   });
 
+  it('keeps running while another installation on the same database installs graphile-worker', async () => {
+    const queue = makeGraphile();
+    const errors: unknown[] = [];
+    queue.onEvent((e) => {
+      if (e.type === 'runner_error') errors.push(e.error);
+    });
+    let ran = 0;
+    await queue.start({
+      pollIntervalMs: 25,
+      handlers: {
+        'other.job': () => {
+          ran += 1;
+          return Promise.resolve();
+        },
+      },
+    });
+    await queue.enqueue('other.job', {});
+    await waitFor('first job', () => ran === 1);
+    // A fresh install announces "breaking" migrations to every listener on the database.
+    const other = `${queue.graphileSchema}_other`;
+    try {
+      await new GraphileJobQueue(database().db, { databaseUrl: database().url, schema: other }).prepare();
+      await sleep(300);
+      await queue.enqueue('other.job', {});
+      await waitFor('a job after the other install', () => ran === 2, 5_000);
+      // graphile would stop every pool on the database and set the exit code to 57.
+      expect(errors).toEqual([]);
+      expect(process.exitCode).not.toBe(57);
+    } finally {
+      await sql`drop schema if exists ${sql.id(other)} cascade`.execute(database().db);
+    }
+  });
+
   it('keeps dead and failed jobs visible in the jobs table, and leaves no graphile job behind', async () => {
     const queue = makeGraphile({ retryPolicy: new ExponentialBackoff({ baseMs: 20, jitter: 0 }) });
     const dead = await queue.enqueue('visible.down', {}, { maxAttempts: 2 });

@@ -2,6 +2,7 @@ import type { Task, TaskList, WorkerPool } from 'graphile-worker';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import { JobScheduleRepository } from '../../db/job-schedule.repository.js';
+import { transaction } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { systemClock, type Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -28,6 +29,8 @@ import { graphileLogger, installGraphile, openGraphilePool, runGraphilePool } fr
 const DEFAULT_STOP_GRACE_MS = 5_000;
 /** A dispatch that found its queue busy (a job of it runs outside graphile's queue lock) tries again after this. */
 const QUEUE_BUSY_RETRY_MS = 250;
+/** Pause before replacing a graphile pool that stopped on its own. */
+const RELAUNCH_DELAY_MS = 1_000;
 /** graphile-worker schema installs of this process, by database URL and schema. */
 const installs = new Map<string, Promise<void>>();
 
@@ -46,6 +49,7 @@ export interface GraphileJobQueueOptions {
 }
 
 interface Running {
+  /** The current graphile pool (replaced when it stops on its own). */
   pool: WorkerPool;
   pgPool: pg.Pool;
   /** Aborted by stop(): the running handlers' signals. */
@@ -138,15 +142,22 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
     }
     const onError = (error: unknown): void => this.events.emit({ type: 'runner_error', error });
     const pgPool = openGraphilePool(this.options.databaseUrl, concurrency + 3, onError);
-    const pool = runGraphilePool({
-      pool: pgPool,
-      schema: this.schema,
-      logger: this.logger,
-      tasks,
-      concurrency,
-      pollIntervalMs,
-    });
-    pool.promise.catch(onError);
+    const launch = (): WorkerPool => {
+      const pool = runGraphilePool({
+        pool: pgPool,
+        schema: this.schema,
+        logger: this.logger,
+        tasks,
+        concurrency,
+        pollIntervalMs,
+      });
+      pool.promise.then(
+        () => this.onPoolEnded(pool, launch, pollIntervalMs),
+        (error: unknown) => this.onPoolEnded(pool, launch, pollIntervalMs, error),
+      );
+      return pool;
+    };
+    const pool = launch();
     const maintenance = new JobLoop({
       handlers: options.handlers,
       concurrency: 1,
@@ -205,6 +216,31 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
   }
 
   /**
+   * graphile ends a pool on its own after errors it cannot recover from (e.g. the database gone
+   * while completing a job): the runner keeps going with a new pool, like the embedded runner.
+   */
+  private onPoolEnded(ended: WorkerPool, launch: () => WorkerPool, pollIntervalMs: number, error?: unknown): void {
+    if (this.running?.pool !== ended) return; // stopped by us
+    this.events.emit({
+      type: 'runner_error',
+      error: new AppError('job_runner_restarting', 'The graphile-worker pool stopped; starting a new one', {
+        kind: 'upstream',
+        cause: error,
+      }),
+    });
+    const relaunch = (): void => {
+      const run = this.running;
+      if (run?.pool !== ended) return;
+      try {
+        run.pool = launch();
+      } catch (launchError) {
+        this.events.emit({ type: 'runner_error', error: launchError });
+      }
+    };
+    setTimeout(relaunch, Math.max(pollIntervalMs, RELAUNCH_DELAY_MS)).unref();
+  }
+
+  /**
    * Installs or upgrades graphile-worker's schema (once per process and schema); enqueue, schedule
    * and start do it at first use, a process may call it at boot to fail early.
    */
@@ -247,13 +283,16 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
   /**
    * graphile's task for one job name: start our job (a conditional update, so a stale or duplicate
    * dispatch runs nothing) and run it owned by the graphile pool's id, which is what a takeover
-   * passes to `force_unlock_workers`. The task itself never fails: outcomes live in our table.
+   * passes to `force_unlock_workers`. The dispatch is completed in the transaction that records the
+   * outcome (or the refusal), so the queue's next job can start at once. The task itself never
+   * fails: outcomes live in our table.
    */
   private task(handlers: JobHandlers, stop: AbortSignal, pollIntervalMs: number): Task {
     return async (payload, helpers) => {
       const jobId = (payload as { jobId?: unknown } | null)?.jobId;
       const poolId = helpers.job.locked_by;
       if (typeof jobId !== 'string' || !poolId) return;
+      const running = { id: helpers.job.id, poolId };
       const now = this.exec.clock.now();
       const started = await this.jobs.claimById({
         id: jobId,
@@ -262,14 +301,21 @@ export class GraphileJobQueue extends JobQueueBase implements JobQueue {
         leaseUntil: new Date(now.getTime() + this.exec.leaseMs).toISOString(),
       });
       if ('job' in started) {
-        await this.runJob({ ...this.exec, workerId: poolId }, started.job, handlers, stop);
-      } else if (started.refused === 'queue_busy') {
-        const retryAt = now.getTime() + Math.max(pollIntervalMs, QUEUE_BUSY_RETRY_MS);
-        await this.dispatch.add(this.db, jobId, { replace: true, notBefore: new Date(retryAt).toISOString() });
-      } else if (started.refused === 'not_due') {
-        await this.dispatch.add(this.db, jobId, { replace: true });
+        const deps = { ...this.exec, jobs: this.jobs.forDispatch(running), workerId: poolId };
+        await this.runJob(deps, started.job, handlers, stop);
+        return;
       }
-      // 'not_queued': finished, or running elsewhere (whoever ends that run dispatches any retry).
+      // Not due (early dispatch): again at its run_at. Queue busy (a job of the queue runs outside
+      // graphile, e.g. runOnce): again shortly. Not queued (finished, or running elsewhere, whose
+      // end dispatches any retry): nothing.
+      const retryAt = now.getTime() + Math.max(pollIntervalMs, QUEUE_BUSY_RETRY_MS);
+      await transaction(this.db, async (trx) => {
+        await this.dispatch.complete(trx, running);
+        if (started.refused === 'not_due') await this.dispatch.add(trx, jobId);
+        if (started.refused === 'queue_busy') {
+          await this.dispatch.add(trx, jobId, { notBefore: new Date(retryAt).toISOString() });
+        }
+      });
     };
   }
 }

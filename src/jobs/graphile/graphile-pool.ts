@@ -1,4 +1,5 @@
-import { Logger, runMigrations, runTaskList, type TaskList, type WorkerPool } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger, runMigrations, runTaskList, type TaskList, type WorkerEvents, type WorkerPool } from 'graphile-worker';
 import pg from 'pg';
 import { parsePostgresUrl } from '../../db/dialect.js';
 
@@ -59,6 +60,15 @@ export interface GraphileRunOptions {
  * graphile instead of becoming an unhandled rejection.
  */
 export function runGraphilePool(options: GraphileRunOptions): WorkerPool {
+  const events: WorkerEvents = new EventEmitter();
+  // graphile stops every pool on the database (and sets the exit code to 57) when any schema
+  // installs a "breaking" migration: a fresh install in another schema (a second installation,
+  // every test) would stop ours. Our pools stop listening to that channel; an incompatible
+  // schema is refused when a process installs or restarts its pool instead.
+  events.on('pool:listen:success', ({ client }) => {
+    // After graphile's own LISTEN, which it sends right after this event on the same client.
+    setImmediate(() => void client.query('UNLISTEN "worker:migrate"').catch(() => undefined));
+  });
   return runTaskList(
     {
       schema: options.schema,
@@ -67,6 +77,7 @@ export function runGraphilePool(options: GraphileRunOptions): WorkerPool {
       noHandleSignals: true,
       useNodeTime: true,
       logger: options.logger,
+      events,
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     },
     options.tasks,
