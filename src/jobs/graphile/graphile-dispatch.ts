@@ -48,19 +48,23 @@ export class GraphileDispatch {
    */
   async add(db: Kysely<Database>, jobId: string, options: { replace?: boolean; notBefore?: string } = {}) {
     if (options.replace) await this.remove(db, jobId);
-    const gw = sql.id(this.schema);
     await sql`
-      select ${gw}.add_job(
-        identifier => j.name,
-        payload => json_build_object('jobId', j.id),
-        queue_name => j.queue,
-        run_at => greatest(j.run_at::timestamptz, ${options.notBefore ?? null}::timestamptz),
-        job_key => ${dispatchKey(jobId)},
-        priority => j.priority
-      )
+      select ${this.addJobOf(options.notBefore ?? null)}
       from ${sql.table('jobs')} j
       where j.id = ${jobId} and j.state = 'queued'
     `.execute(db);
+  }
+
+  /** graphile's `add_job` for the jobs row `j` in the query: task = name, same queue and priority. */
+  private addJobOf(notBefore: string | null) {
+    return sql`${sql.id(this.schema)}.add_job(
+      identifier => j.name,
+      payload => json_build_object('jobId', j.id),
+      queue_name => j.queue,
+      run_at => greatest(j.run_at::timestamptz, ${notBefore}::timestamptz),
+      job_key => ${KEY_PREFIX} || j.id,
+      priority => j.priority
+    )`;
   }
 
   /**
@@ -118,19 +122,23 @@ export class GraphileDispatch {
    * Dispatches queued jobs that have none: jobs queued before the switch to graphile-worker, or
    * left so by a crash between two statements. Idempotent (job key); returns how many it added.
    */
-  async addMissing(db: Kysely<Database>, limit = 500): Promise<number> {
+  async addMissing(db: Kysely<Database>, batch = 500): Promise<number> {
     const gw = sql.id(this.schema);
-    const { rows } = await sql<{ id: string }>`
-      with missing as (
-        select j.id from ${sql.table('jobs')} j
-        where j.state = 'queued'
-          and not exists (select 1 from ${gw}.jobs g where g.key = ${KEY_PREFIX} || j.id)
-        order by j.priority, j.run_at
-        limit ${limit}
-      )
-      select m.id from missing m
-    `.execute(db);
-    for (const { id } of rows) await this.add(db, id);
-    return rows.length;
+    let added = 0;
+    for (;;) {
+      const { rows } = await sql`
+        with missing as (
+          select j.id from ${sql.table('jobs')} j
+          where j.state = 'queued'
+            and not exists (select 1 from ${gw}.jobs g where g.key = ${KEY_PREFIX} || j.id)
+          order by j.priority, j.run_at
+          limit ${batch}
+        )
+        select ${this.addJobOf(null)}
+        from missing m join ${sql.table('jobs')} j on j.id = m.id
+      `.execute(db);
+      added += rows.length;
+      if (rows.length < batch) return added;
+    }
   }
 }

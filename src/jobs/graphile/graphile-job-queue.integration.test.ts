@@ -9,6 +9,7 @@ import { describeJobQueueContract } from '../job-queue.contract.js';
 import type { JobHandlers } from '../job-queue.js';
 import { ExponentialBackoff } from '../retry-policy.js';
 import { sleep, waitFor } from '../testing/contract-helpers.js';
+import { GraphileDispatch } from './graphile-dispatch.js';
 import { GraphileJobQueue, type GraphileJobQueueOptions } from './graphile-job-queue.js';
 
 const hangingWorker = fileURLToPath(new URL('../testing/hanging-worker.script.ts', import.meta.url));
@@ -128,6 +129,42 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     } finally {
       await sql`drop schema if exists ${sql.id(other)} cascade`.execute(database().db);
     }
+  });
+
+  it('dispatches every job queued before the switch, in batches, once', async () => {
+    const embedded = new EmbeddedJobQueue(database().db);
+    for (let n = 0; n < 5; n += 1) await embedded.enqueue('switch.batch', { n });
+    const queue = makeGraphile();
+    await queue.prepare();
+    const dispatch = new GraphileDispatch(queue.graphileSchema);
+    expect(await dispatch.addMissing(database().db, 2)).toBe(5);
+    expect(await dispatch.addMissing(database().db, 2)).toBe(0);
+    const gw = sql.id(queue.graphileSchema);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${gw}.jobs`.execute(database().db);
+    expect(rows[0]?.n).toBe(5);
+  });
+
+  it('replaces a graphile pool that stopped on its own', async () => {
+    const queue = makeGraphile();
+    const errors: unknown[] = [];
+    queue.onEvent((e) => {
+      if (e.type === 'runner_error') errors.push(e.error);
+    });
+    let ran = 0;
+    await queue.start({
+      pollIntervalMs: 25,
+      handlers: {
+        'restart.job': () => {
+          ran += 1;
+          return Promise.resolve();
+        },
+      },
+    });
+    // What graphile does after an error it cannot recover from: its pool shuts down.
+    await queue['running']?.pool.gracefulShutdown('test: the database went away');
+    await queue.enqueue('restart.job', {});
+    await waitFor('the job runs on a new pool', () => ran === 1, 5_000);
+    expect(errors).toEqual([expect.objectContaining({ code: 'job_runner_restarting' })]);
   });
 
   it('keeps dead and failed jobs visible in the jobs table, and leaves no graphile job behind', async () => {
