@@ -6,7 +6,7 @@ import { JobRepository } from '../../db/job.repository.js';
 import { AppError } from '../../lib/errors.js';
 import { EmbeddedJobQueue } from '../embedded-job-queue.js';
 import { describeJobQueueContract } from '../job-queue.contract.js';
-import type { JobHandlers } from '../job-queue.js';
+import type { JobHandlers, JobQueue } from '../job-queue.js';
 import { ExponentialBackoff } from '../retry-policy.js';
 import { sleep, waitFor } from '../testing/contract-helpers.js';
 import { GraphileDispatch } from './graphile-dispatch.js';
@@ -84,47 +84,25 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     await sql`update ${gw}._private_job_queues set locked_by = 'pool-dead', locked_at = ${lockedAt}::timestamptz`.execute(
       database().db,
     );
-    let ran = 0;
-    await queue.start({
-      pollIntervalMs: 25,
-      handlers: {
-        'stale.job': () => {
-          ran += 1;
-          return Promise.resolve();
-        },
-      },
-    });
-    await waitFor('the job runs', () => ran === 1, 5_000);
+    const seen = await startCounting(queue, 'stale.job');
+    await waitFor('the job runs', () => seen.runs === 1, 5_000);
     expect(await queue.getJob(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
   });
 
   it('keeps running while another installation on the same database installs graphile-worker', async () => {
     const queue = makeGraphile();
-    const errors: unknown[] = [];
-    queue.onEvent((e) => {
-      if (e.type === 'runner_error') errors.push(e.error);
-    });
-    let ran = 0;
-    await queue.start({
-      pollIntervalMs: 25,
-      handlers: {
-        'other.job': () => {
-          ran += 1;
-          return Promise.resolve();
-        },
-      },
-    });
+    const seen = await startCounting(queue, 'other.job');
     await queue.enqueue('other.job', {});
-    await waitFor('first job', () => ran === 1);
+    await waitFor('first job', () => seen.runs === 1);
     // A fresh install announces "breaking" migrations to every listener on the database.
     const other = `${queue.graphileSchema}_other`;
     try {
       await new GraphileJobQueue(database().db, { databaseUrl: database().url, schema: other }).prepare();
       await sleep(300);
       await queue.enqueue('other.job', {});
-      await waitFor('a job after the other install', () => ran === 2, 5_000);
+      await waitFor('a job after the other install', () => seen.runs === 2, 5_000);
       // graphile would stop every pool on the database and set the exit code to 57.
-      expect(errors).toEqual([]);
+      expect(seen.errors).toEqual([]);
       expect(process.exitCode).not.toBe(57);
     } finally {
       await sql`drop schema if exists ${sql.id(other)} cascade`.execute(database().db);
@@ -146,25 +124,12 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
 
   it('replaces a graphile pool that stopped on its own', async () => {
     const queue = makeGraphile();
-    const errors: unknown[] = [];
-    queue.onEvent((e) => {
-      if (e.type === 'runner_error') errors.push(e.error);
-    });
-    let ran = 0;
-    await queue.start({
-      pollIntervalMs: 25,
-      handlers: {
-        'restart.job': () => {
-          ran += 1;
-          return Promise.resolve();
-        },
-      },
-    });
+    const seen = await startCounting(queue, 'restart.job');
     // What graphile does after an error it cannot recover from: its pool shuts down.
     await queue['running']?.pool.gracefulShutdown('test: the database went away');
     await queue.enqueue('restart.job', {});
-    await waitFor('the job runs on a new pool', () => ran === 1, 5_000);
-    expect(errors).toEqual([expect.objectContaining({ code: 'job_runner_restarting' })]);
+    await waitFor('the job runs on a new pool', () => seen.runs === 1, 5_000);
+    expect(seen.errors).toEqual([expect.objectContaining({ code: 'job_runner_restarting' })]);
   });
 
   it('keeps dead and failed jobs visible in the jobs table, and leaves no graphile job behind', async () => {
@@ -217,18 +182,25 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     await queue.stop({ graceMs: 100 });
     expect(await queue.getJob(id)).toMatchObject({ state: 'queued', attempts: 0 });
     const next = makeGraphile();
-    let ran = false;
-    await next.start({
-      pollIntervalMs: 25,
-      handlers: {
-        'stubborn.job': () => {
-          ran = true;
-          return Promise.resolve();
-        },
-      },
-    });
-    await waitFor('another runner runs it', () => ran, 5_000);
+    const seen = await startCounting(next, 'stubborn.job');
+    await waitFor('another runner runs it', () => seen.runs === 1, 5_000);
     await waitFor('success', async () => (await next.getJob(id))?.state === 'succeeded');
     expect(await next.getJob(id)).toMatchObject({ attempts: 1 });
   });
 });
+
+/** Starts `queue` with one handler that counts its runs, and collects the runner's errors. */
+async function startCounting(queue: JobQueue, name: string): Promise<{ runs: number; errors: unknown[] }> {
+  const seen = { runs: 0, errors: [] as unknown[] };
+  queue.onEvent((e) => {
+    if (e.type === 'runner_error') seen.errors.push(e.error);
+  });
+  const handlers: JobHandlers = {
+    [name]: () => {
+      seen.runs += 1;
+      return Promise.resolve();
+    },
+  };
+  await queue.start({ pollIntervalMs: 25, handlers });
+  return seen;
+}
