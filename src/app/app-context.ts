@@ -32,7 +32,7 @@ import { PlanRepository } from '../db/plan.repository.js';
 import { DEFAULT_PLANS } from '../domain/plan.js';
 import { PlanService } from '../sync/plan.service.js';
 import { createHubPort } from './hub-port.js';
-import { AmazonPorts } from './amazon-ports.js';
+import { AmazonPorts, createRateBudgets } from './amazon-ports.js';
 import { ensureDefaultAccount, DEFAULT_ACCOUNT_ID } from './default-account.js';
 import { loadSecretBox } from './secret-key.js';
 import { AccountRepository } from '../db/account.repository.js';
@@ -142,7 +142,7 @@ export async function openApp(
     { clientId: config.lwaClientId, clientSecret: config.lwaClientSecret },
     outbound,
   );
-  const amazon = new AmazonPorts(connections, clock, logger, outbound);
+  const amazon = new AmazonPorts(connections, clock, logger, outbound, createRateBudgets(db, clock));
   const jobs = createJobQueue(db, database.dialect, {
     clock,
     databaseUrl: config.databaseUrl,

@@ -231,6 +231,15 @@ export interface SchedulesTable {
   updated_at: string;
 }
 
+/** One shared Amazon token bucket (migration 0014); read and written by src/db/rate-budget.repository.ts. */
+export interface RateBudgetsTable {
+  key: string;
+  rate: number;
+  burst: number;
+  tokens: number;
+  refilled_at_ms: number;
+}
+
 export interface Database extends StoreSideTables, AccountTables, AmazonAuthorizationTables {
   accounts: AccountsTable;
   connections: ConnectionsTable;
@@ -246,4 +255,5 @@ export interface Database extends StoreSideTables, AccountTables, AmazonAuthoriz
   schedules: SchedulesTable;
   installation_settings: InstallationSettingsTable;
   store_order_claims: StoreOrderClaimsTable;
+  rate_budgets: RateBudgetsTable;
 }
