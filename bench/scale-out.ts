@@ -108,6 +108,8 @@ const workerEnv = {
   ORDERBRIDGE_LOG_LEVEL: 'warn',
 };
 let workersStarted = 0;
+/** Every worker process started, so none outlives the benchmark (even when it fails part-way). */
+const spawned = new Set<ChildProcess>();
 
 /** `orderbridge worker --concurrency N`, resolved once it says it is running (its log goes to a file). */
 function startWorker(): Promise<ChildProcess> {
@@ -117,6 +119,8 @@ function startWorker(): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', log],
   });
   closeSync(log);
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -314,6 +318,7 @@ try {
     }),
   );
 } finally {
+  for (const child of spawned) child.kill('SIGKILL');
   await app.close();
   sandboxProcess.disconnect();
   const admin = new pg.Client({ connectionString: DATABASE_URL });
