@@ -83,6 +83,7 @@ describeEachDatabase('database layer', (ctx) => {
       'plans',
       'rate_budgets',
       'schedules',
+      'seller_pulls',
       'sessions',
       'shipments',
       'sku_links',

@@ -86,6 +86,8 @@ describe.skipIf(!testDatabases.includes('postgres'))('GraphileJobQueue [postgres
     );
     const seen = await startCounting(queue, 'stale.job');
     await waitFor('the job runs', () => seen.runs === 1, 5_000);
+    // The handler has returned; its outcome is recorded a moment later.
+    await waitFor('its outcome', async () => (await queue.getJob(id))?.state === 'succeeded', 5_000);
     expect(await queue.getJob(id)).toMatchObject({ state: 'succeeded', attempts: 1 });
   });
 
