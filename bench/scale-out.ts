@@ -51,7 +51,7 @@ const say = (message: string): void => console.error(`[${((Date.now() - started)
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 if (!/^postgres(ql)?:\/\//.test(DATABASE_URL)) throw new Error('scale-out runs on PostgreSQL: set BENCH_DATABASE_URL');
 
-// A fresh schema of its own, dropped at the end.
+// A fresh schema of its own (and graphile-worker's next to it), dropped at the end.
 const schema = `bench_scale_out_${randomBytes(4).toString('hex')}`;
 const dbUrl = `${DATABASE_URL}${DATABASE_URL.includes('?') ? '&' : '?'}schema=${schema}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-scale-out-'));
@@ -323,7 +323,8 @@ try {
   sandboxProcess.disconnect();
   const admin = new pg.Client({ connectionString: DATABASE_URL });
   await admin.connect();
-  await admin.query(`drop schema if exists "${schema}" cascade`);
+  // graphile-worker keeps its tables in a schema of its own next to ours.
+  for (const name of [schema, `${schema}_gw`]) await admin.query(`drop schema if exists "${name}" cascade`);
   await admin.end();
   if (process.env.BENCH_KEEP_DIR === 'true') say(`worker logs kept in ${dataDir}`);
   else rmSync(dataDir, { recursive: true, force: true });
