@@ -8,8 +8,10 @@ import { errorResponses } from '../schemas.js';
 import { recordedEventsSchema, storeSchema } from '../store-schemas.js';
 import { accountOf, authOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
+import { newStoreTestSchema, testNewStore } from '../../app/new-store-test.js';
 
 const params = z.object({ store: z.string().min(1).describe('store id or name') });
+const storeTestResultSchema = z.object({ storeName: z.string(), platform: z.string() });
 
 /** Stores: list, add, show, test, poll, and the webhook endpoint stores (or the Vendure plugin) post to. */
 export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): void {
@@ -40,6 +42,20 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
     },
   });
 
+  s.post('/api/stores/test', {
+    schema: {
+      tags: ['stores'],
+      summary: 'Test a store before adding it (one authenticated call; nothing is stored)',
+      body: newStoreTestSchema,
+      response: { 200: storeTestResultSchema, ...errorResponses },
+    },
+    handler: async (req) => {
+      const tested = await testNewStore(app, accountOf(req), req.body);
+      if (!tested.ok) throw tested.error;
+      return tested.value;
+    },
+  });
+
   s.get('/api/stores/:store', {
     schema: { tags: ['stores'], summary: 'A store', params, response: { 200: storeSchema, ...errorResponses } },
     handler: async (req) => find(accountOf(req), req.params.store),
@@ -50,7 +66,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       tags: ['stores'],
       summary: 'Test the store connection (one authenticated call)',
       params,
-      response: { 200: z.object({ storeName: z.string(), platform: z.string() }), ...errorResponses },
+      response: { 200: storeTestResultSchema, ...errorResponses },
     },
     handler: async (req) => {
       const tested = await app.stores.test(accountOf(req), req.params.store);
