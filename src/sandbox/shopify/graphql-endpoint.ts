@@ -111,8 +111,8 @@ export function runGraphQL(
     variableValues: variables,
     operationName: typeof request.operationName === 'string' ? request.operationName : undefined,
     fieldResolver: (source, args, context, info) =>
-      source === root
-        ? rootField(root, info.fieldName, info.parentType.name)(
+      source === QUERY_ROOT || source === MUTATION_ROOT
+        ? rootField(source as typeof QUERY_ROOT, info.fieldName, info.parentType.name)(
             args as Record<string, unknown>,
             context as ResolverContext,
             info,

@@ -175,6 +175,7 @@ function save(state: ShopState, p: Prepared): OrderRecord {
     decremented: decrement,
     cancelledAt: null,
     cancelReason: null,
+    cancelJobId: null,
     closedAt: null,
     shippingAddress: (o.shippingAddress as Record<string, unknown> | null) ?? null,
     billingAddress: (o.billingAddress as Record<string, unknown> | null) ?? null,

@@ -6,7 +6,7 @@ import type { MetafieldRecord, TaxLineRecord, VariantRecord } from './shop-model
 
 /** orderCreate's input, checked against the shop (nothing is changed here). */
 type Input = Record<string, unknown>;
-type Bag = { shopMoney?: { amount: string; currencyCode: string } } | null | undefined;
+type Bag = { shopMoney?: { amount: string | number; currencyCode: string } } | null | undefined;
 
 export interface DraftLine {
   variant: VariantRecord | null;
@@ -47,11 +47,13 @@ export class DraftReader {
       this.fail([...field, 'shopMoney', 'currencyCode'], `Currency must be ${this.currency}, the shop's currency`);
       return null;
     }
-    if (!parseDecimal(m.amount).ok) {
+    // Shopify's Decimal accepts JSON numbers too (its own examples send 74.99).
+    const amount = typeof m.amount === 'number' ? String(m.amount) : m.amount;
+    if (!parseDecimal(amount).ok) {
       this.fail([...field, 'shopMoney', 'amount'], 'Amount is invalid');
       return null;
     }
-    return m.amount;
+    return amount;
   }
 
   taxLines(list: unknown, base: string, field: string[]): TaxLineRecord[] {
@@ -100,7 +102,8 @@ export class DraftReader {
         name: p.name,
         value: p.value,
       })),
-      requiresShipping: (l.requiresShipping as boolean | null) ?? true,
+      // The schema defaults requiresShipping to false; a variant's line follows its inventory item.
+      requiresShipping: variant !== null || l.requiresShipping === true,
       taxable: (l.taxable as boolean | null) ?? true,
     };
   }

@@ -1,3 +1,4 @@
+import { minorUnits, roundTo } from '../../domain/money.js';
 import { gid } from './constants.js';
 import { displayFulfillmentStatus } from './order-status.js';
 import type { FulfillmentRecord, OrderRecord, TaxLineRecord } from './shop-model.js';
@@ -49,7 +50,13 @@ export interface ShopifyOrderView {
 /** The unique order metafield holding the Amazon order id (the connector's ORDER_METAFIELD). */
 export const AMAZON_ID_METAFIELD = { namespace: 'orderbridge', key: 'amazon_order_id' };
 
-const taxView = (t: TaxLineRecord): TaxView => ({ rate: t.rate, amount: t.amount, title: t.title });
+/** Amounts in the currency's minor units ("100.00"), as Shopify's admin shows them. */
+const fixed = (amount: string, currency: string): string => roundTo(amount, minorUnits(currency));
+const taxView = (t: TaxLineRecord, c: string): TaxView => ({
+  rate: t.rate,
+  amount: fixed(t.amount, c),
+  title: t.title,
+});
 
 export function fulfillmentView(o: OrderRecord, f: FulfillmentRecord): ShopifyFulfillmentView {
   return {
@@ -68,6 +75,8 @@ export function fulfillmentView(o: OrderRecord, f: FulfillmentRecord): ShopifyFu
 }
 
 export function orderView(o: OrderRecord): ShopifyOrderView {
+  const c = o.currency;
+  const tax = (t: TaxLineRecord): TaxView => taxView(t, c);
   const amazon = o.metafields.find(
     (m) => m.namespace === AMAZON_ID_METAFIELD.namespace && m.key === AMAZON_ID_METAFIELD.key,
   );
@@ -91,13 +100,22 @@ export function orderView(o: OrderRecord): ShopifyOrderView {
       variantId: l.variantId === null ? null : gid('ProductVariant', l.variantId),
       title: l.title,
       quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      taxLines: l.taxLines.map(taxView),
+      unitPrice: fixed(l.unitPrice, c),
+      taxLines: l.taxLines.map(tax),
       properties: l.properties.map((p) => ({ ...p })),
     })),
-    shippingLines: o.shippingLines.map((s) => ({ title: s.title, price: s.price, taxLines: s.taxLines.map(taxView) })),
-    totals: { ...o.totals },
-    transactions: o.transactions.map((t) => ({ kind: t.kind, status: t.status, amount: t.amount })),
+    shippingLines: o.shippingLines.map((s) => ({
+      title: s.title,
+      price: fixed(s.price, c),
+      taxLines: s.taxLines.map(tax),
+    })),
+    totals: {
+      subtotal: fixed(o.totals.subtotal, c),
+      shipping: fixed(o.totals.shipping, c),
+      tax: fixed(o.totals.tax, c),
+      total: fixed(o.totals.total, c),
+    },
+    transactions: o.transactions.map((t) => ({ kind: t.kind, status: t.status, amount: fixed(t.amount, c) })),
     fulfillments: o.fulfillments.map((f) => fulfillmentView(o, f)),
   };
 }

@@ -79,8 +79,7 @@ export const QUERY_ROOT: Record<string, RootResolver> = {
   },
   job: (a, { state }) => {
     const job = state.jobs.get(String(a.id));
-    if (!job) return { __typename: 'Job', id: a.id, done: true, query: null };
-    return { __typename: 'Job', id: job.id, done: job.done, query: null };
+    return { __typename: 'Job', id: job?.id ?? a.id, done: job?.done ?? true, query: () => QUERY_ROOT };
   },
   ...webhookQueries,
 };

@@ -146,6 +146,8 @@ export interface OrderRecord {
   decremented: boolean;
   cancelledAt: string | null;
   cancelReason: string | null;
+  /** An orderCancel job is running for this order. */
+  cancelJobId: string | null;
   closedAt: string | null;
   shippingAddress: Record<string, unknown> | null;
   billingAddress: Record<string, unknown> | null;

@@ -135,7 +135,7 @@ export class ShopState {
         created_at: o.createdAt,
         updated_at: o.updatedAt,
         processed_at: o.processedAt,
-        tag: o.tags,
+        tag: [...o.tags],
         source_name: o.sourceName,
         source_identifier: o.sourceIdentifier,
         status: o.cancelledAt ? 'cancelled' : o.closedAt ? 'closed' : 'open',

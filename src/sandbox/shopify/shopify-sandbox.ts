@@ -99,6 +99,7 @@ export class ShopifySandbox extends MerchantActions {
       state: this.state,
       stats: this.stats,
       idempotency: this.idempotency,
+      webhooks: this.webhooks,
       startJob: (run) => this.startJob(run),
     };
   }
