@@ -156,6 +156,7 @@ export async function openApp(
     clock,
     createHubPort({ db, jobs, stock, storeRepo, clock }),
     outbound,
+    config.publicUrl,
   );
   const storeSide: StoreSideDeps = {
     db,

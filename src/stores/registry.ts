@@ -1,10 +1,11 @@
 import { hubApiPlatform } from './hub-api/index.js';
+import { shopifyPlatform } from './shopify/index.js';
 import type { StorePlatform } from './store-connector.js';
 import { vendurePlatform } from './vendure/index.js';
 import { woocommercePlatform } from './woocommerce/index.js';
 
 /** Every store platform OrderBridge can deliver to. A new platform = one folder + one line here. */
-const PLATFORMS: readonly StorePlatform[] = [hubApiPlatform, woocommercePlatform, vendurePlatform];
+const PLATFORMS: readonly StorePlatform[] = [hubApiPlatform, woocommercePlatform, vendurePlatform, shopifyPlatform];
 
 export const PLATFORM_IDS: readonly string[] = PLATFORMS.map((p) => p.id);
 

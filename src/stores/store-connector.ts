@@ -188,8 +188,11 @@ export interface StoreConnector {
   adjustStock(productRef: string, delta: number, key: string): Promise<Result<number>>;
   /** Shipments, cancellations and stock changes since `cursor` (null = since the store was added). */
   pollEvents(cursor: string | null): Promise<Result<StoreEventPage>>;
-  /** Verifies and parses a webhook the store sent; absent when the platform has none. */
-  parseWebhook?(webhook: IncomingWebhook): Result<StoreEvent[]>;
+  /**
+   * Verifies and parses a webhook the store sent; absent when the platform has none. May be async
+   * when the payload alone does not name OrderBridge's order (Shopify's fulfillments/*).
+   */
+  parseWebhook?(webhook: IncomingWebhook): Result<StoreEvent[]> | Promise<Result<StoreEvent[]>>;
 }
 
 /** The store row a connector is built from (secrets already opened). */
@@ -225,6 +228,11 @@ export interface StoreConnectorDeps {
    * addresses); absent when the installation allows private store addresses.
    */
   agents?: StoreHttpAgents;
+  /**
+   * OrderBridge's public webhook endpoint of this store (`<publicUrl>/api/stores/<storeId>/webhook`):
+   * platforms that subscribe webhooks through their API (Shopify) register it. Absent = none.
+   */
+  webhookUrl?: string;
 }
 
 /** The http and https agents of a store's requests. */

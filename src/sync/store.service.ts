@@ -49,6 +49,8 @@ export class StoreService {
     private readonly hub: HubPort | null = null,
     /** Store and webhook URLs only reach public addresses unless the installation allows private ones. */
     private readonly outbound: OutboundPolicy | null = null,
+    /** OrderBridge's public base URL: stores that subscribe webhooks by API are given their endpoint. */
+    private readonly publicUrl: string | null = null,
   ) {}
 
   /** The URLs a store makes OrderBridge call: its base URL and a hub-api store's webhook URL. */
@@ -165,6 +167,7 @@ export class StoreService {
         timeoutMs: CONNECTOR_TIMEOUT_MS,
         ...(this.hub && { hub: this.hub }),
         ...(agents && { agents }),
+        ...(this.publicUrl && { webhookUrl: `${this.publicUrl.replace(/\/+$/, '')}/api/stores/${store.id}/webhook` }),
       },
     );
     this.cache.set(storeId, { updatedAt: version, connector });

@@ -103,7 +103,7 @@ function registerWebhookRoute(server: FastifyInstance, deps: RouteDeps): void {
       config: { public: true },
       schema: {
         tags: ['stores'],
-        summary: 'Webhook endpoint for store events (WooCommerce webhooks, the OrderBridge Vendure plugin); signed',
+        summary: 'Webhook endpoint for store events (WooCommerce webhooks, the OrderBridge Vendure plugin, Shopify webhooks); signed',
         security: [],
         params: z.object({ storeId: z.string().min(1) }),
         response: { 202: recordedEventsSchema, ...errorResponses, 401: errorResponses[400] },
@@ -121,7 +121,7 @@ function registerWebhookRoute(server: FastifyInstance, deps: RouteDeps): void {
         const headers = Object.fromEntries(
           Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
         );
-        const parsed = connector.value.parseWebhook({
+        const parsed = await connector.value.parseWebhook({
           headers,
           rawBody: typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null),
           receivedAt: app.clock.nowIso(),

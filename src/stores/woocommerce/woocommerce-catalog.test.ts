@@ -156,7 +156,10 @@ describe('parseWebhook', () => {
     const rawBody = JSON.stringify(payload);
     const headers = { 'X-WC-Webhook-Topic': 'order.updated', 'X-WC-Webhook-Signature': sign(rawBody) };
     const events = must(
-      connector.parseWebhook?.({ headers, rawBody, receivedAt: new Date().toISOString() }) ?? { ok: true, value: [] },
+      (await connector.parseWebhook?.({ headers, rawBody, receivedAt: new Date().toISOString() })) ?? {
+        ok: true,
+        value: [],
+      },
     );
     expect(events).toEqual([
       expect.objectContaining({
@@ -167,13 +170,13 @@ describe('parseWebhook', () => {
         trackingNumber: 'KN-1',
       }),
     ]);
-    const bad = connector.parseWebhook?.({
+    const bad = await connector.parseWebhook?.({
       headers: { ...headers, 'X-WC-Webhook-Signature': sign(rawBody, 'other') },
       rawBody,
       receivedAt: '',
     });
     expect(bad?.ok ? null : bad?.error.code).toBe('woocommerce_webhook_signature_invalid');
-    const ping = connector.parseWebhook?.({ headers: {}, rawBody: 'webhook_id=12', receivedAt: '' });
+    const ping = await connector.parseWebhook?.({ headers: {}, rawBody: 'webhook_id=12', receivedAt: '' });
     expect(ping).toEqual({ ok: true, value: [] });
   });
 });
