@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- assertions on raw GraphQL JSON */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SHOPIFY_CLIENT_ID, SANDBOX_SHOPIFY_CLIENT_SECRET } from './constants.js';
 import { startHarness, type SandboxHarness } from './shopify-sandbox.test-support.js';

@@ -11,6 +11,7 @@ export interface SandboxHarness extends StartedShopifySandbox {
 }
 
 export interface GqlReply {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: GraphQL data of any shape
   data?: Record<string, any>;
   errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[]; locations?: unknown[] }[];
   extensions: {

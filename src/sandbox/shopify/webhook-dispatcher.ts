@@ -40,6 +40,17 @@ export const topicRest = (value: string): string =>
 
 const ATTEMPT_TIMEOUT_MS = 5000;
 
+interface Delivery {
+  uri: string;
+  topic: string;
+  raw: string;
+  eventId: string;
+  webhookId: string;
+  triggeredAt: string;
+  /** A duplicate copy (never duplicated again). */
+  duplicate: boolean;
+}
+
 export class ShopifyWebhookDispatcher {
   readonly subscriptions: WebhookSubscriptionRecord[] = [];
   private inFlight = new Set<Promise<void>>();
@@ -73,26 +84,21 @@ export class ShopifyWebhookDispatcher {
     const subs = this.subscriptions.filter((s) => s.topic === topic);
     if (subs.length === 0 || this.closed) return;
     const raw = JSON.stringify(body);
+    // One event, one X-Shopify-Event-Id for every subscriber and every copy of it.
+    const eventId = randomUUID();
     const triggeredAt = this.nowIso();
     for (const sub of subs) {
-      const eventId = randomUUID();
-      this.attempt(sub.uri, topic, raw, { eventId, webhookId: randomUUID(), triggeredAt }, 0);
+      this.attempt({ uri: sub.uri, topic, raw, eventId, webhookId: randomUUID(), triggeredAt, duplicate: false }, 0);
     }
   }
 
-  private attempt(
-    uri: string,
-    topic: string,
-    raw: string,
-    ids: { eventId: string; webhookId: string; triggeredAt: string },
-    n: number,
-  ): void {
-    const run = this.send(uri, topic, raw, ids).then((ok) => {
+  private attempt(d: Delivery, n: number): void {
+    const run = this.send(d).then((ok) => {
       if (ok) {
         this.stats.count('webhooksSent');
-        if (this.faults.webhookDuplicated()) {
+        if (!d.duplicate && this.faults.webhookDuplicated()) {
           this.stats.count('webhookDuplicates');
-          this.attempt(uri, topic, raw, { ...ids, webhookId: randomUUID() }, this.retryDelaysMs.length);
+          this.attempt({ ...d, webhookId: randomUUID(), duplicate: true }, 0);
         }
         return;
       }
@@ -102,7 +108,7 @@ export class ShopifyWebhookDispatcher {
       this.stats.count('webhookRetries');
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        this.attempt(uri, topic, raw, ids, n + 1);
+        this.attempt(d, n + 1);
       }, delay);
       this.timers.add(timer);
     });
@@ -110,30 +116,25 @@ export class ShopifyWebhookDispatcher {
     this.inFlight.add(tracked);
   }
 
-  private async send(
-    uri: string,
-    topic: string,
-    raw: string,
-    ids: { eventId: string; webhookId: string; triggeredAt: string },
-  ): Promise<boolean> {
+  private async send(d: Delivery): Promise<boolean> {
     if (this.faults.webhookFails()) return false;
     try {
-      const res = await fetch(uri, {
+      const res = await fetch(d.uri, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Shopify-Captain-Hook',
-          'x-shopify-topic': topic,
-          'x-shopify-hmac-sha256': createHmac('sha256', this.secret).update(raw).digest('base64'),
+          'x-shopify-topic': d.topic,
+          'x-shopify-hmac-sha256': createHmac('sha256', this.secret).update(d.raw).digest('base64'),
           'x-shopify-shop-domain': SANDBOX_SHOPIFY_SHOP,
           'x-shopify-api-version': '2026-10',
-          'x-shopify-webhook-id': ids.webhookId,
-          'x-shopify-event-id': ids.eventId,
-          'x-shopify-triggered-at': ids.triggeredAt,
+          'x-shopify-webhook-id': d.webhookId,
+          'x-shopify-event-id': d.eventId,
+          'x-shopify-triggered-at': d.triggeredAt,
         },
-        body: raw,
+        body: d.raw,
       });
       await res.arrayBuffer();
       return res.status >= 200 && res.status < 300;
