@@ -1,5 +1,6 @@
 import { gid, parseGid } from './constants.js';
 import { connection, gqlError, type Args, type GqlObject } from './gql-kit.js';
+import { matchesQuery, parseSearchQuery } from './search-query.js';
 import type { ShopState } from './shop-state.js';
 import type { LocationRecord, MetafieldRecord, VariantRecord } from './shop-model.js';
 
@@ -19,7 +20,34 @@ export function gqlLocation(state: ShopState, loc: LocationRecord): GqlObject {
       const itemId = parseGid(a.inventoryItemId, 'InventoryItem');
       return itemId === null ? null : gqlLevel(state, itemId, loc.id);
     },
+    inventoryLevels: (a: Args) => levelsAt(state, loc.id, a),
   };
+}
+
+/** `Location.inventoryLevels(query:)`: filters (e.g. `updated_at:>'…'`) on the live levels, by item id. */
+function levelsAt(state: ShopState, locationId: number, a: Args): GqlObject {
+  const query = parseSearchQuery(a.query as string | null);
+  const items = [...state.variants.values()]
+    .map((v) => ({ itemId: v.inventoryItemId, sku: v.sku, level: state.level(v.inventoryItemId, locationId) }))
+    .filter((x) => x.level !== null)
+    .filter((x) =>
+      matchesQuery(
+        {
+          inventory_item_id: x.itemId,
+          sku: x.sku,
+          updated_at: x.level?.updatedAt ?? null,
+          available: x.level?.available ?? 0,
+        },
+        query,
+        ['sku'],
+      ),
+    );
+  return connection(
+    items,
+    a,
+    (x) => [x.itemId],
+    (x) => gqlLevel(state, x.itemId, locationId),
+  );
 }
 
 export function gqlMetafield(m: MetafieldRecord, ownerType: string): GqlObject {

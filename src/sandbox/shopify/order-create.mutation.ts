@@ -34,6 +34,10 @@ export function orderCreate(args: Input, ctx: ResolverContext): Record<string, u
   const r = new DraftReader(state, state.settings.currency, taxesIncluded);
   if (currency !== state.settings.currency)
     r.fail(['order', 'currency'], `Currency must be ${state.settings.currency}, the shop's currency`);
+  const presentment = order.presentmentCurrency as string | null | undefined;
+  if (presentment != null && presentment !== state.settings.currency) {
+    r.fail(['order', 'presentmentCurrency'], 'Presentment currencies other than the shop currency are not simulated');
+  }
   const inputLines = (order.lineItems as Input[] | null) ?? [];
   if (inputLines.length === 0) r.fail(['order', 'lineItems'], 'Line items must have at least one line item');
   const lines = inputLines.map((l, i) => r.line(l, i)).filter((l): l is DraftLine => l !== null);
