@@ -1,18 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment -- assertions on raw GraphQL JSON */
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFINITION_CREATE,
-  ORDER_CREATE,
-  amazonOrderInput,
-  startHarness,
-  type SandboxHarness,
-} from './shopify-sandbox.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { ORDER_CREATE, amazonOrderInput, harnessPerTest, type SandboxHarness } from './shopify-sandbox.test-support.js';
 
-let h: SandboxHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const { shop } = harnessPerTest();
 
 const CANCEL = `mutation cancel($id: ID!) {
   orderCancel(orderId: $id, reason: CUSTOMER, refundMethod: { originalPaymentMethodsRefund: true }, restock: true, notifyCustomer: false, staffNote: "Amazon cancelled") {
@@ -24,9 +14,7 @@ async function order(
   amazonId: string,
   behaviour = 'DECREMENT_IGNORING_POLICY',
 ): Promise<{ h: SandboxHarness; id: string }> {
-  h ??= await startHarness();
-  if (h.sandbox.state.definitions.length === 0) await h.gql(DEFINITION_CREATE);
-  const variantId = h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '';
+  const { h, variantId } = await shop();
   const reply = await h.gql(ORDER_CREATE, {
     order: amazonOrderInput(variantId, amazonId),
     options: { inventoryBehaviour: behaviour },

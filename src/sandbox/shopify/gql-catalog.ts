@@ -64,9 +64,21 @@ export function gqlMetafield(m: MetafieldRecord, ownerType: string): GqlObject {
   };
 }
 
-/** `metafield(namespace:, key:)`: namespace defaults to the calling app's reserved one (none here). */
-export function findMetafield(list: readonly MetafieldRecord[], a: Args): MetafieldRecord | null {
-  return list.find((m) => m.key === a.key && m.namespace === (a.namespace ?? m.namespace)) ?? null;
+/** An owner's `metafield(namespace:, key:)` and `metafields(first:)` fields. */
+export function metafieldFields(list: readonly MetafieldRecord[], ownerType: string): Record<string, unknown> {
+  return {
+    metafield: (a: Args) => {
+      const m = list.find((x) => x.key === a.key && x.namespace === (a.namespace ?? x.namespace));
+      return m ? gqlMetafield(m, ownerType) : null;
+    },
+    metafields: (a: Args) =>
+      connection(
+        list,
+        a,
+        (m) => [m.id],
+        (m) => gqlMetafield(m, ownerType),
+      ),
+  };
 }
 
 export function gqlLevel(state: ShopState, inventoryItemId: number, locationId: number): GqlObject | null {
@@ -150,16 +162,6 @@ export function gqlVariant(state: ShopState, v: VariantRecord): GqlObject {
       legacyResourceId: String(v.productId),
       title: v.productTitle,
     }),
-    metafield: (a: Args) => {
-      const m = findMetafield(v.metafields, a);
-      return m ? gqlMetafield(m, 'PRODUCTVARIANT') : null;
-    },
-    metafields: (a: Args) =>
-      connection(
-        v.metafields,
-        a,
-        (m) => [m.id],
-        (m) => gqlMetafield(m, 'PRODUCTVARIANT'),
-      ),
+    ...metafieldFields(v.metafields, 'PRODUCTVARIANT'),
   };
 }

@@ -1,5 +1,5 @@
 import { gid } from './constants.js';
-import { findMetafield, gqlMetafield, gqlVariant } from './gql-catalog.js';
+import { gqlVariant, metafieldFields } from './gql-catalog.js';
 import { gqlFulfillment, gqlFulfillmentOrder } from './gql-fulfillment.js';
 import { connection, decimal, moneyBag, type Args, type GqlObject } from './gql-kit.js';
 import { displayFulfillmentStatus, fulfilledQuantity, remainingQuantity } from './order-status.js';
@@ -162,16 +162,6 @@ export function gqlOrder(state: ShopState, o: OrderRecord): GqlObject {
         (x) => [x.fulfillmentOrderId],
         (x) => gqlFulfillmentOrder(state, x),
       ),
-    metafield: (a: Args) => {
-      const m = findMetafield(o.metafields, a);
-      return m ? gqlMetafield(m, 'ORDER') : null;
-    },
-    metafields: (a: Args) =>
-      connection(
-        o.metafields,
-        a,
-        (m) => [m.id],
-        (m) => gqlMetafield(m, 'ORDER'),
-      ),
+    ...metafieldFields(o.metafields, 'ORDER'),
   };
 }

@@ -1,17 +1,13 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- assertions on raw GraphQL JSON */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_SHOPIFY_CLIENT_ID, SANDBOX_SHOPIFY_CLIENT_SECRET } from './constants.js';
-import { startHarness, type SandboxHarness } from './shopify-sandbox.test-support.js';
+import { harnessPerTest } from './shopify-sandbox.test-support.js';
 
-let h: SandboxHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const { start } = harnessPerTest();
 
 describe('Shopify sandbox: the GraphQL pipeline', () => {
   it('refuses a wrong token with Shopify 401 body, and unsupported API versions with 404', async () => {
-    h = await startHarness();
+    const h = await start();
     const res = await h.post('{ shop { name } }', {}, 'shpat_wrong');
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({
@@ -22,7 +18,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
   });
 
   it('validates every document on the 2026-10 schema: HTTP 200, errors with locations and a code', async () => {
-    h = await startHarness();
+    const h = await start();
     const res = await h.post('{ shop { nam } order(id: "gid://shopify/Order/1") { idd } }');
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
@@ -40,7 +36,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
   });
 
   it('names a field it does not model instead of answering null', async () => {
-    h = await startHarness();
+    const h = await start();
     const reply = await h.gql('{ shop { name billingAddress { city } } }');
     expect(reply.errors?.[0]).toMatchObject({
       message: "Field 'Shop.billingAddress' is not implemented by the OrderBridge Shopify sandbox",
@@ -51,7 +47,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
   });
 
   it('answers shop, locations and variants by SKU, barcode and OR', async () => {
-    h = await startHarness();
+    const h = await start();
     const reply = await h.gql(`{
       shop { name currencyCode myshopifyDomain ianaTimezone }
       locations(first: 5) { nodes { id name isPrimary } }
@@ -74,7 +70,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
   });
 
   it('charges Shopify costs, throttles beyond the bucket without executing, and restores over time', async () => {
-    h = await startHarness({ bucketSize: 100, restoreRate: 10 });
+    const h = await start({ bucketSize: 100, restoreRate: 10 });
     const q = '{ productVariants(first: 20) { nodes { id inventoryItem { id } } } }';
     const first = await h.gql(q);
     // connection 2 + 20 × (variant 1 + inventoryItem 1) = 42
@@ -105,13 +101,13 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
   });
 
   it('refuses a single query above 1000 points', async () => {
-    h = await startHarness();
+    const h = await start();
     const reply = await h.gql('{ orders(first: 250) { nodes { id lineItems(first: 250) { nodes { id } } } } }');
     expect(reply.errors?.[0]?.extensions?.code).toBe('MAX_COST_EXCEEDED');
   });
 
   it('issues 24 h tokens by the client-credentials grant that expire on the sandbox clock', async () => {
-    h = await startHarness();
+    const h = await start();
     const refused = await fetch(`${h.url}/admin/oauth/access_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

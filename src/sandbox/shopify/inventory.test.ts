@@ -1,12 +1,8 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- assertions on raw GraphQL JSON */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type SandboxHarness } from './shopify-sandbox.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest, type SandboxHarness } from './shopify-sandbox.test-support.js';
 
-let h: SandboxHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const { start } = harnessPerTest();
 
 const ADJUST = `mutation adjust($input: InventoryAdjustQuantitiesInput!, $key: String!) {
   inventoryAdjustQuantities(input: $input) @idempotent(key: $key) {
@@ -23,7 +19,7 @@ const SET = `mutation set($input: InventorySetQuantitiesInput!, $key: String!) {
 }`;
 
 async function ids(): Promise<{ h: SandboxHarness; item: string; location: string }> {
-  h = await startHarness();
+  const h = await start();
   const v = h.sandbox.variantBySku('TEA_GREEN_100');
   const loc = await h.gql('{ locations(first: 1) { nodes { id } } }');
   return { h, item: v?.inventoryItemId ?? '', location: loc.data?.locations.nodes[0].id as string };

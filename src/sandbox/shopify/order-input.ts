@@ -2,25 +2,16 @@ import { mul, parseDecimal } from '../../domain/money.js';
 import { parseGid } from './constants.js';
 import { taxFromRate } from './order-totals.js';
 import type { ShopState } from './shop-state.js';
-import type { MetafieldRecord, TaxLineRecord, VariantRecord } from './shop-model.js';
+import type { LineItemRecord, MetafieldRecord, TaxLineRecord, VariantRecord } from './shop-model.js';
 
 /** orderCreate's input, checked against the shop (nothing is changed here). */
 type Input = Record<string, unknown>;
 type Bag = { shopMoney?: { amount: string | number; currencyCode: string } } | null | undefined;
 
-export interface DraftLine {
+/** A line item as it will be stored, before ids are given. */
+export type DraftLine = Omit<LineItemRecord, 'id' | 'variantId' | 'fulfillmentOrderLineItemId'> & {
   variant: VariantRecord | null;
-  sku: string | null;
-  title: string;
-  variantTitle: string | null;
-  vendor: string | null;
-  quantity: number;
-  unitPrice: string;
-  taxLines: TaxLineRecord[];
-  properties: { name: string; value: string }[];
-  requiresShipping: boolean;
-  taxable: boolean;
-}
+};
 
 export interface OrderDraftErrors {
   errors: { field: string[]; message: string; code: string }[];

@@ -1,34 +1,17 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call -- assertions on raw GraphQL JSON */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFINITION_CREATE,
-  ORDER_CREATE,
-  amazonOrderInput,
-  startHarness,
-  type SandboxHarness,
-} from './shopify-sandbox.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { DEFINITION_CREATE, ORDER_CREATE, amazonOrderInput, harnessPerTest } from './shopify-sandbox.test-support.js';
 
-let h: SandboxHarness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const { shop } = harnessPerTest();
 
 const BY_IDENTIFIER = `query byId($value: String!) {
   orderByIdentifier(identifier: { customId: { namespace: "orderbridge", key: "amazon_order_id", value: $value } }) { id name }
 }`;
 
-async function setup(options = {}): Promise<{ h: SandboxHarness; variantId: string }> {
-  h = await startHarness(options);
-  const def = await h.gql(DEFINITION_CREATE);
-  expect(def.data?.metafieldDefinitionCreate.userErrors).toEqual([]);
-  return { h, variantId: h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '' };
-}
-
 describe('Shopify sandbox: orders', () => {
   it('keeps one order per Amazon order id: the unique metafield refuses the second create atomically', async () => {
-    const { h, variantId } = await setup();
+    const { h, variantId } = await shop();
     const again = await h.gql(DEFINITION_CREATE);
     expect(again.data?.metafieldDefinitionCreate.userErrors[0].code).toBe('TAKEN');
     const order = amazonOrderInput(variantId, '302-1111111-1111111');
@@ -47,7 +30,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it('finds an order by its custom id at once, before the search index has it', async () => {
-    const { h, variantId } = await setup();
+    const { h, variantId } = await shop();
     const created = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, '302-2') });
     const found = await h.gql(BY_IDENTIFIER, { value: '302-2' });
     expect(found.data?.orderByIdentifier).toEqual({ id: created.data?.orderCreate.order.id, name: '#1001' });
@@ -59,7 +42,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it('pages orders with cursors and sees updates only after the index lag', async () => {
-    const { h, variantId } = await setup({ searchIndexLagMs: 500 });
+    const { h, variantId } = await shop({ searchIndexLagMs: 500 });
     for (const id of ['A-1', 'A-2', 'A-3']) await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, id) });
     h.clock.advance(500);
     const page = `query($after: String) { orders(first: 2, after: $after, sortKey: UPDATED_AT) { nodes { name } pageInfo { hasNextPage endCursor } } }`;
@@ -81,7 +64,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it("computes Shopify's totals for tax-inclusive and tax-exclusive orders", async () => {
-    const { h, variantId } = await setup();
+    const { h, variantId } = await shop();
     const incl = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, 'DE-1') });
     expect(incl.data?.orderCreate.order).toMatchObject({
       taxesIncluded: true,
@@ -118,7 +101,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it("takes Shopify's own documented example (numbers as amounts, tax-exclusive): 238.47 paid", async () => {
-    const { h } = await setup();
+    const { h } = await shop();
     const fixture = new URL('../../../test/fixtures/shopify/orderCreate.comprehensive.variables.json', import.meta.url);
     const vars = JSON.parse(readFileSync(fixture, 'utf8')) as Record<string, unknown>;
     const reply = await h.gql(ORDER_CREATE, vars);
@@ -130,7 +113,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it('refuses unknown variants, another currency, short stock when obeying policy, and the dev-store sixth order', async () => {
-    const { h, variantId } = await setup({ devStore: true });
+    const { h, variantId } = await shop({ devStore: true });
     const bad = {
       ...amazonOrderInput(variantId, 'X-1'),
       lineItems: [{ variantId: 'gid://shopify/ProductVariant/999', quantity: 1 }],
@@ -165,7 +148,7 @@ describe('Shopify sandbox: orders', () => {
   });
 
   it('reads an order back with lines, properties, tax lines, metafield and custom attributes', async () => {
-    const { h, variantId } = await setup();
+    const { h, variantId } = await shop();
     const created = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, 'R-1') });
     const read = await h.gql(
       `query($id: ID!) { order(id: $id) { name customAttributes { key value } tags sourceName displayFulfillmentStatus cancelledAt

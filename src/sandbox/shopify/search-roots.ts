@@ -2,6 +2,7 @@ import { gqlVariant } from './gql-catalog.js';
 import { connection, gqlError, type Args, type GqlObject } from './gql-kit.js';
 import { gqlOrder } from './gql-order.js';
 import type { ResolverContext } from './resolver-context.js';
+import type { LaggedSearchIndex } from './search-index.js';
 import { matchesQuery, parseSearchQuery, type SearchDoc } from './search-query.js';
 
 /**
@@ -30,36 +31,45 @@ function keyOf(doc: SearchDoc, field: string, id: number): (string | number)[] {
   return [typeof v === 'number' || typeof v === 'string' ? v : '', id];
 }
 
-export function searchVariants(a: Args, { state }: ResolverContext): GqlObject {
-  const field = sortField(VARIANT_SORT, a.sortKey);
+interface Searched<R> {
+  index: LaggedSearchIndex;
+  records: Map<number, R>;
+  sort: Record<string, string>;
+  defaultFields: readonly string[];
+  toNode: (r: R) => GqlObject;
+}
+
+function search<R>(a: Args, state: ResolverContext['state'], s: Searched<R>): GqlObject {
+  const field = sortField(s.sort, a.sortKey);
   const query = parseSearchQuery(a.query as string | null);
-  const hits = [...state.variantIndex.visible(state.nowMs())].filter(
-    ([id, doc]) => state.variants.has(id) && matchesQuery(doc, query, ['sku', 'barcode', 'title']),
+  const hits = [...s.index.visible(state.nowMs())].filter(
+    ([id, doc]) => s.records.has(id) && matchesQuery(doc, query, s.defaultFields),
   );
   return connection(
     hits,
     a,
     ([id, doc]) => keyOf(doc, field, id),
     ([id]) => {
-      const v = state.variants.get(id);
-      return v ? gqlVariant(state, v) : null;
+      const r = s.records.get(id);
+      return r ? s.toNode(r) : null;
     },
   );
 }
 
-export function searchOrders(a: Args, { state }: ResolverContext): GqlObject {
-  const field = sortField(ORDER_SORT, a.sortKey);
-  const query = parseSearchQuery(a.query as string | null);
-  const hits = [...state.orderIndex.visible(state.nowMs())].filter(
-    ([id, doc]) => state.orders.has(id) && matchesQuery(doc, query, ['name', 'sku', 'tag']),
-  );
-  return connection(
-    hits,
-    a,
-    ([id, doc]) => keyOf(doc, field, id),
-    ([id]) => {
-      const o = state.orders.get(id);
-      return o ? gqlOrder(state, o) : null;
-    },
-  );
-}
+export const searchVariants = (a: Args, { state }: ResolverContext): GqlObject =>
+  search(a, state, {
+    index: state.variantIndex,
+    records: state.variants,
+    sort: VARIANT_SORT,
+    defaultFields: ['sku', 'barcode', 'title'],
+    toNode: (v) => gqlVariant(state, v),
+  });
+
+export const searchOrders = (a: Args, { state }: ResolverContext): GqlObject =>
+  search(a, state, {
+    index: state.orderIndex,
+    records: state.orders,
+    sort: ORDER_SORT,
+    defaultFields: ['name', 'sku', 'tag'],
+    toNode: (o) => gqlOrder(state, o),
+  });

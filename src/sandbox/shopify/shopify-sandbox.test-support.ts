@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { ManualClock } from '../../lib/clock.js';
 import { SANDBOX_SHOPIFY_ACCESS_TOKEN } from './constants.js';
 import { startShopifySandbox, type StartedShopifySandbox } from './sandbox-server.js';
@@ -37,6 +38,34 @@ export async function startHarness(options: ShopifySandboxOptions = {}): Promise
     clock,
     post,
     gql: async (query, variables, token) => (await (await post(query, variables, token)).json()) as GqlReply,
+  };
+}
+
+export interface HarnessStarter {
+  start: (options?: ShopifySandboxOptions) => Promise<SandboxHarness>;
+  /** A started shop with the order metafield definition, and the variant GID of LEGO-10698. */
+  shop: (options?: ShopifySandboxOptions) => Promise<{ h: SandboxHarness; variantId: string }>;
+}
+
+/** Starts harnesses in a test file's tests and closes each one after its test. */
+export function harnessPerTest(): HarnessStarter {
+  const open: SandboxHarness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+  });
+  const start = async (options?: ShopifySandboxOptions): Promise<SandboxHarness> => {
+    const h = await startHarness(options);
+    open.push(h);
+    return h;
+  };
+  return {
+    start,
+    shop: async (options) => {
+      const h = await start(options);
+      const def = await h.gql(DEFINITION_CREATE);
+      if (def.errors) throw new Error(JSON.stringify(def.errors));
+      return { h, variantId: h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '' };
+    },
   };
 }
 

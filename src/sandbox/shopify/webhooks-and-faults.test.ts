@@ -4,13 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_SHOPIFY_CLIENT_SECRET } from './constants.js';
-import {
-  DEFINITION_CREATE,
-  ORDER_CREATE,
-  amazonOrderInput,
-  startHarness,
-  type SandboxHarness,
-} from './shopify-sandbox.test-support.js';
+import { DEFINITION_CREATE, ORDER_CREATE, amazonOrderInput, harnessPerTest } from './shopify-sandbox.test-support.js';
 
 interface Received {
   headers: Record<string, string>;
@@ -32,11 +26,9 @@ async function receiver(statuses: number[] = []): Promise<{ url: string; got: Re
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, got, server };
 }
 
-let h: SandboxHarness | undefined;
+const { start, shop } = harnessPerTest();
 let servers: Server[] = [];
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
+afterEach(() => {
   for (const s of servers) s.close();
   servers = [];
 });
@@ -45,7 +37,7 @@ const sign = (body: string) => createHmac('sha256', SANDBOX_SHOPIFY_CLIENT_SECRE
 
 describe('Shopify sandbox: webhooks and faults', () => {
   it('signs deliveries, retries with the same body and webhook id, and duplicates with the same event id', async () => {
-    h = await startHarness({ webhookRetryDelaysMs: [20, 20] });
+    const h = await start({ webhookRetryDelaysMs: [20, 20] });
     const hook = await receiver([500]);
     servers.push(hook.server);
     const sub = await h.gql(
@@ -83,13 +75,11 @@ describe('Shopify sandbox: webhooks and faults', () => {
   });
 
   it('sends order topics with REST-style bodies on fulfilment and cancellation', async () => {
-    h = await startHarness();
+    const { h, variantId } = await shop();
     const hook = await receiver();
     servers.push(hook.server);
     for (const t of ['orders/updated', 'orders/fulfilled', 'fulfillments/create', 'orders/cancelled'])
       h.sandbox.addWebhook(t, hook.url);
-    await h.gql(DEFINITION_CREATE);
-    const variantId = h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '';
     const a = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, 'W-1') });
     const b = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, 'W-2') });
     h.sandbox.fulfillOrder({
@@ -126,7 +116,7 @@ describe('Shopify sandbox: webhooks and faults', () => {
   });
 
   it('saves the order when the answer is lost, and executes nothing on a server error', async () => {
-    h = await startHarness({ faults: { lostResponseRate: 1 } });
+    const h = await start({ faults: { lostResponseRate: 1 } });
     await h.post(DEFINITION_CREATE).catch(() => null);
     const variantId = h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '';
     await expect(h.post(ORDER_CREATE, { order: amazonOrderInput(variantId, 'L-1') })).rejects.toThrow();
@@ -143,11 +133,11 @@ describe('Shopify sandbox: webhooks and faults', () => {
   });
 
   it('serves the merchant control API over HTTP', async () => {
-    h = await startHarness();
+    const { h, variantId } = await shop();
     const call = async (method: string, path: string, body?: unknown) => {
       const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
       if (body !== undefined) init.body = JSON.stringify(body);
-      const res = await fetch(`${h?.url}/_sandbox${path}`, init);
+      const res = await fetch(`${h.url}/_sandbox${path}`, init);
       return { status: res.status, body: (await res.json()) as any };
     };
     expect((await call('PUT', '/stock/LEGO-10698', { available: 3 })).body).toEqual({
@@ -156,8 +146,6 @@ describe('Shopify sandbox: webhooks and faults', () => {
     });
     expect((await call('GET', '/stock/LEGO-10698')).body.available).toBe(3);
     expect((await call('GET', '/stock/NOPE')).status).toBe(404);
-    await h.gql(DEFINITION_CREATE);
-    const variantId = h.sandbox.variantBySku('LEGO-10698')?.variantId ?? '';
     const created = await h.gql(ORDER_CREATE, { order: amazonOrderInput(variantId, 'H-1') });
     const id = encodeURIComponent(created.data?.orderCreate.order.id as string);
     expect((await call('GET', '/orders')).body).toHaveLength(1);
