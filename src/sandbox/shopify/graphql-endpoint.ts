@@ -14,6 +14,7 @@ import { fieldResolver, typeResolver } from './gql-kit.js';
 import type { LeakyBucket } from './leaky-bucket.js';
 import { MUTATION_ROOT } from './mutation-root.js';
 import { QUERY_ROOT } from './query-root.js';
+import { actualQueryCost } from './actual-cost.js';
 import { queryCost } from './query-cost.js';
 import type { ResolverContext } from './resolver-context.js';
 import { validationCode } from './validation-codes.js';
@@ -100,7 +101,9 @@ export function runGraphQL(
     const body: Record<string, unknown> = {};
     if (result.errors) body.errors = result.errors.map((e) => formatError(e));
     if (result.data !== undefined) body.data = result.data;
-    body.extensions = cost(requested, requested);
+    const actual = Math.min(requested, actualQueryCost(schema, doc, op, variables, result.data));
+    bucket.refund(requested - actual);
+    body.extensions = cost(requested, actual);
     return { body, mutation: op.operation === OperationTypeNode.MUTATION && result.data != null };
   };
   const result = execute({

@@ -100,6 +100,18 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
     expect(h.sandbox.statsSnapshot().throttled).toBe(2);
   });
 
+  it('charges the actual cost (connections sized by what they returned) and refunds the rest', async () => {
+    const h = await start();
+    const reply = await h.gql(
+      '{ productVariants(first: 50, query: "sku:LEGO-10698") { nodes { id inventoryItem { id } } } }',
+    );
+    expect(reply.extensions.cost).toMatchObject({
+      requestedQueryCost: 102,
+      actualQueryCost: 4,
+      throttleStatus: { currentlyAvailable: 1996 },
+    });
+  });
+
   it('refuses a single query above 1000 points', async () => {
     const h = await start();
     const reply = await h.gql('{ orders(first: 250) { nodes { id lineItems(first: 250) { nodes { id } } } } }');
