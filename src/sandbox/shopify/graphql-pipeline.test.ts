@@ -54,6 +54,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
       a: productVariants(first: 10, query: "sku:'LEGO-10698' OR sku:\\"TEA_GREEN_100\\"") { nodes { sku } }
       b: productVariants(first: 10, query: "barcode:4010000316762") { nodes { sku barcode } }
       c: productVariants(first: 10, query: "sku:TSHIRT") { nodes { sku } }
+      d: productVariants(first: 10, query: "metafields.custom.mpn:\\"TS-ORG-M\\"") { nodes { sku metafield(namespace: "custom", key: "mpn") { value } } }
     }`);
     expect(reply.errors).toBeUndefined();
     expect(reply.data?.shop).toEqual({
@@ -67,6 +68,7 @@ describe('Shopify sandbox: the GraphQL pipeline', () => {
     expect(reply.data?.b.nodes).toEqual([{ sku: 'LEGO-10698', barcode: '4010000316762' }]);
     // Token matching: "sku:TSHIRT" also finds TSHIRT-ORG-S/M/L — callers check exact SKUs themselves.
     expect(reply.data?.c.nodes).toHaveLength(3);
+    expect(reply.data?.d.nodes).toEqual([{ sku: 'TSHIRT-ORG-M', metafield: { value: 'TS-ORG-M' } }]);
   });
 
   it('charges Shopify costs, throttles beyond the bucket without executing, and restores over time', async () => {

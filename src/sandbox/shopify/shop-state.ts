@@ -114,6 +114,8 @@ export class ShopState {
         product_id: v.productId,
         inventory_quantity: total,
         updated_at: v.updatedAt,
+        // `metafields.<namespace>.<key>:value` (Shopify: for admin-filterable definitions; here all).
+        ...Object.fromEntries(v.metafields.map((m) => [`metafields.${m.namespace}.${m.key}`.toLowerCase(), m.value])),
       },
       atMs,
     );
