@@ -5,58 +5,10 @@ import { api, ApiError } from '../../api/client';
 import type { Store } from '../../api/types';
 import { ErrorAlert, useNotify } from '../../components';
 import { issuesByField, keys } from '../connections/queries';
-
-type Platform = 'woocommerce' | 'vendure' | 'hub-api';
-
-/** The credentials each platform needs (src/stores/<platform>/index.ts). */
-const SECRETS: Record<Platform, { key: string; label: string; description?: string; required: boolean }[]> = {
-  woocommerce: [
-    {
-      key: 'consumerKey',
-      label: 'Consumer key',
-      description: 'ck_… (WooCommerce → Settings → Advanced → REST API)',
-      required: true,
-    },
-    { key: 'consumerSecret', label: 'Consumer secret', description: 'cs_…', required: true },
-    {
-      key: 'webhookSecret',
-      label: 'Webhook secret',
-      description: 'Optional: to verify WooCommerce webhooks',
-      required: false,
-    },
-  ],
-  vendure: [
-    { key: 'username', label: 'Administrator username', description: 'Or use an API key', required: false },
-    { key: 'password', label: 'Administrator password', required: false },
-    { key: 'apiKey', label: 'API key', description: 'Instead of username and password', required: false },
-    {
-      key: 'webhookSecret',
-      label: 'Webhook secret',
-      description: "The OrderBridge plugin's webhookSecret",
-      required: false,
-    },
-  ],
-  'hub-api': [
-    {
-      key: 'apiKey',
-      label: 'API key',
-      description: 'At least 24 characters; the store uses it to call OrderBridge',
-      required: true,
-    },
-    {
-      key: 'webhookSecret',
-      label: 'Webhook secret',
-      description: 'At least 24 characters; signs webhooks to the store',
-      required: true,
-    },
-  ],
-};
-
-const URL_HELP: Record<Platform, string> = {
-  woocommerce: 'The site root, e.g. https://shop.example.com',
-  vendure: 'The Vendure server, e.g. https://vendure.example.com',
-  'hub-api': 'Where OrderBridge sends signed webhooks, e.g. https://erp.example.com/orderbridge',
-};
+import { ShopifyStoreFields } from './ShopifyStoreFields';
+import { EMPTY_SHOPIFY_DRAFT, shopifyStoreFields, type ShopifyDraft } from './shopify-store';
+import { PLATFORM_OPTIONS, SECRETS, URL_HELP, type Platform } from './store-platforms';
+import { StoreTestResult } from './StoreTestResult';
 
 export function AddStoreForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
@@ -65,24 +17,40 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
   const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [shopify, setShopify] = useState<ShopifyDraft>(EMPTY_SHOPIFY_DRAFT);
+  /** The store as the API takes it, from whichever fields the platform shows. */
+  const body = () => ({
+    name: name.trim(),
+    platform,
+    ...(platform === 'shopify'
+      ? shopifyStoreFields(shopify)
+      : {
+          baseUrl: baseUrl.trim(),
+          secrets: Object.fromEntries(
+            SECRETS[platform].flatMap((s) => (secrets[s.key] ? [[s.key, secrets[s.key]]] : [])),
+          ),
+        }),
+  });
   const create = useMutation({
-    mutationFn: () =>
-      api<Store>('POST', '/api/stores', {
-        name: name.trim(),
-        platform,
-        baseUrl: baseUrl.trim(),
-        secrets: Object.fromEntries(
-          SECRETS[platform].flatMap((s) => (secrets[s.key] ? [[s.key, secrets[s.key]]] : [])),
-        ),
-      }),
+    mutationFn: () => api<Store>('POST', '/api/stores', body()),
     onSuccess: (store) => {
       void queryClient.invalidateQueries({ queryKey: keys.stores });
       notify({ message: `Store ${store.name} added` });
       onDone();
     },
   });
-  const errors = create.error instanceof ApiError ? issuesByField(create.error.issues) : {};
+  const test = useMutation({
+    mutationFn: () => api<{ storeName: string; platform: string }>('POST', '/api/stores/test', body()),
+  });
+  // The last answer's validation issues, shown on their fields (saving or testing).
+  const latest = create.error ?? test.error;
+  const errors = latest instanceof ApiError ? issuesByField(latest.issues) : {};
   const secretError = (key: string) => errors[`secrets.${key}`] ?? errors[key];
+  const urlFilled = platform === 'shopify' ? shopify.shop.trim() !== '' : baseUrl.trim() !== '';
+  const changed = () => {
+    create.reset();
+    test.reset();
+  };
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -90,25 +58,26 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
         aria-label="Add store"
         onSubmit={(e) => {
           e.preventDefault();
+          test.reset();
           create.mutate();
         }}
+        onChange={changed}
       >
         <Stack gap="sm">
           <Title order={2} size="h4">
             Add store
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: platform === 'shopify' ? 2 : 3 }}>
             <Select
               label="Platform"
               required
               allowDeselect={false}
-              data={[
-                { value: 'woocommerce', label: 'WooCommerce' },
-                { value: 'vendure', label: 'Vendure' },
-                { value: 'hub-api', label: 'Hub API (any store or ERP)' },
-              ]}
+              data={PLATFORM_OPTIONS}
               value={platform}
-              onChange={(v) => v && setPlatform(v)}
+              onChange={(v) => {
+                if (v) setPlatform(v);
+                changed();
+              }}
               error={errors['platform']}
             />
             <TextInput
@@ -118,42 +87,71 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
               onChange={(e) => setName(e.currentTarget.value)}
               error={errors['name']}
             />
-            <TextInput
-              label="Store URL"
-              description={URL_HELP[platform]}
-              required
-              type="url"
-              value={baseUrl}
-              onChange={(e) => setBaseUrl(e.currentTarget.value)}
-              error={errors['baseUrl']}
-            />
-          </SimpleGrid>
-          <Text size="sm" c="dimmed">
-            Credentials are stored encrypted and never shown again (only their last 4 characters).
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {SECRETS[platform].map((s) => (
-              <PasswordInput
-                key={`${platform}-${s.key}`}
-                label={s.label}
-                description={s.description}
-                required={s.required}
-                value={secrets[s.key] ?? ''}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setSecrets((all) => ({ ...all, [s.key]: value }));
-                }}
-                error={secretError(s.key)}
-                autoComplete="new-password"
+            {platform !== 'shopify' && (
+              <TextInput
+                label="Store URL"
+                description={URL_HELP[platform]}
+                required
+                type="url"
+                value={baseUrl}
+                onChange={(e) => setBaseUrl(e.currentTarget.value)}
+                error={errors['baseUrl']}
               />
-            ))}
+            )}
           </SimpleGrid>
+          {platform === 'shopify' ? (
+            <ShopifyStoreFields
+              draft={shopify}
+              set={(key, value) => {
+                setShopify((d) => ({ ...d, [key]: value }));
+                changed();
+              }}
+              errors={errors}
+            />
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                Credentials are stored encrypted and never shown again (only their last 4 characters).
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {SECRETS[platform].map((s) => (
+                  <PasswordInput
+                    key={`${platform}-${s.key}`}
+                    label={s.label}
+                    description={s.description}
+                    required={s.required}
+                    value={secrets[s.key] ?? ''}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setSecrets((all) => ({ ...all, [s.key]: value }));
+                    }}
+                    error={secretError(s.key)}
+                    autoComplete="new-password"
+                  />
+                ))}
+              </SimpleGrid>
+            </>
+          )}
+          <StoreTestResult result={test.data ?? null} error={test.error} />
           <ErrorAlert error={create.error} title="The store was not added" />
-          <Group justify="flex-end">
+          <Group justify="flex-end" wrap="wrap">
             <Button variant="default" onClick={onDone}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!name.trim() || !baseUrl.trim()}>
+            {platform !== 'hub-api' && (
+              <Button
+                variant="light"
+                loading={test.isPending}
+                disabled={!urlFilled}
+                onClick={() => {
+                  create.reset();
+                  test.mutate();
+                }}
+              >
+                Test connection
+              </Button>
+            )}
+            <Button type="submit" loading={create.isPending} disabled={!name.trim() || !urlFilled}>
               Save store
             </Button>
           </Group>

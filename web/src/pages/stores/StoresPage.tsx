@@ -7,12 +7,9 @@ import type { Store } from '../../api/types';
 import { DateTime, EmptyState, ErrorAlert, PageHeader, ScrollTable } from '../../components';
 import { useStores } from '../connections/queries';
 import { AddStoreForm } from './AddStoreForm';
+import { PLATFORM_OPTIONS } from './store-platforms';
 
-const PLATFORM_LABEL: Record<string, string> = {
-  woocommerce: 'WooCommerce',
-  vendure: 'Vendure',
-  'hub-api': 'Hub API (any store or ERP)',
-};
+const PLATFORM_LABEL: Record<string, string> = Object.fromEntries(PLATFORM_OPTIONS.map((p) => [p.value, p.label]));
 
 function TestButton({
   store,
@@ -50,7 +47,7 @@ export default function StoresPage() {
     <Stack>
       <PageHeader
         title="Stores"
-        description="Where the Amazon orders go: WooCommerce, Vendure, or any store or ERP through the hub API."
+        description="Where the Amazon orders go: WooCommerce, Shopify, Vendure, or any store or ERP through the hub API."
         actions={
           !adding && (
             <Button onClick={add.open} disabled={adding}>
