@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-explicit-any -- assertions on raw GraphQL JSON */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-explicit-any -- assertions on raw GraphQL JSON */
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +72,34 @@ describe('Shopify sandbox: webhooks and faults', () => {
     expect(two.headers['x-shopify-event-id']).toBe(one.headers['x-shopify-event-id']);
     expect(two.headers['x-shopify-webhook-id']).not.toBe(one.headers['x-shopify-webhook-id']);
     expect(h.sandbox.statsSnapshot()).toMatchObject({ webhooksSent: 3, webhookRetries: 1, webhookDuplicates: 1 });
+  });
+
+  it('gives up after the configured retries when every attempt fails; subscriptions can be listed and deleted', async () => {
+    const h = await start({ webhookRetryDelaysMs: [5, 5], faults: { failWebhookRate: 1 } });
+    const hook = await receiver();
+    servers.push(hook.server);
+    const create = `mutation($uri: String!) { webhookSubscriptionCreate(topic: ORDERS_UPDATED, webhookSubscription: { uri: $uri, format: JSON }) { webhookSubscription { id } userErrors { field message } } }`;
+    const id = (await h.gql(create, { uri: hook.url })).data?.webhookSubscriptionCreate.webhookSubscription
+      .id as string;
+    const twice = await h.gql(create, { uri: hook.url });
+    expect(twice.data?.webhookSubscriptionCreate.userErrors[0].message).toBe(
+      'Address for this topic has already been taken',
+    );
+    h.sandbox.addWebhook('inventory_levels/update', hook.url);
+    h.sandbox.setStock('LEGO-10698', 1);
+    await h.sandbox.webhooks.settled();
+    expect(hook.got).toHaveLength(0);
+    expect(h.sandbox.statsSnapshot()).toMatchObject({ webhooksSent: 0, webhookFailures: 3, webhookRetries: 2 });
+    const listed = await h.gql('{ webhookSubscriptions(first: 10) { nodes { id topic uri } } }');
+    expect(listed.data?.webhookSubscriptions.nodes.map((n: { topic: string }) => n.topic)).toEqual([
+      'ORDERS_UPDATED',
+      'INVENTORY_LEVELS_UPDATE',
+    ]);
+    const deleted = await h.gql(
+      'mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }',
+      { id },
+    );
+    expect(deleted.data?.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: id, userErrors: [] });
   });
 
   it('sends order topics with REST-style bodies on fulfilment and cancellation', async () => {
