@@ -5,12 +5,14 @@ import {
   SANDBOX_SELLER_ID,
   startAmazonSandbox,
 } from '../sandbox/amazon/index.js';
-import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../sandbox/woocommerce/index.js';
 import type { NewConnectionInput } from '../sync/connection-input.js';
 import { MARKETPLACES } from '../sandbox/amazon/marketplace-catalog.js';
 import { registerInProcessOrigin, unregisterInProcessOrigin } from '../net/in-process-origins.js';
 import type { App } from './app-context.js';
 import { DEFAULT_ACCOUNT_NAME } from './default-account.js';
+import type { DemoStorePlatform } from '../config/env.js';
+import type { ShopifySandbox } from '../sandbox/shopify/index.js';
+import { startDemoStore } from './demo-store.js';
 
 /** The input of a connection to a running sandbox, with its built-in credentials (demo, tests, benchmarks). */
 export function sandboxConnectionInput(
@@ -55,12 +57,19 @@ export interface Demo {
   connectionId: string;
   connectionName: string;
   sandboxUrl: string;
+  storePlatform: DemoStorePlatform;
+  storeId: string;
   storeUrl: string;
+  /** What `start` prints about the store sandbox. */
+  storeLines: string[];
+  /** The Shopify sandbox (state and merchant actions) when the demo delivers to Shopify. */
+  shopifySandbox: ShopifySandbox | null;
+  /** Subscribes the store sandbox's webhooks to OrderBridge listening at `baseUrl` (once it listens). */
+  sendWebhooksTo(baseUrl: string): void;
   stop(): Promise<void>;
 }
 
 const DEMO_CONNECTION = 'sandbox-demo';
-const DEMO_STORE = 'sandbox-woocommerce';
 const DEMO_BACKLOG = 120;
 const DEMO_ACTIVITY_MS = 20_000;
 const DEMO_MARKETPLACE = 'A1PA6795UKMFR9'; // Amazon.de
@@ -68,13 +77,18 @@ const DEMO_MARKETPLACE = 'A1PA6795UKMFR9'; // Amazon.de
 /**
  * First start without configuration: the built-in Amazon sandbox with a seeded backlog, and an
  * active connection to it, so orders arrive within a minute. New orders keep coming while it runs.
+ * The connection delivers to the sandbox store of `options.store` (default ORDERBRIDGE_DEMO_STORE);
+ * starting with another store than last time links the connection to that store instead.
  */
-export async function startDemo(app: App): Promise<Demo> {
+export async function startDemo(app: App, options: { store?: DemoStorePlatform } = {}): Promise<Demo> {
   const started = await startAmazonSandbox({ port: app.config.sandboxPort, seed: 1 });
-  const woo = await startWooSandbox({ port: app.config.sandboxPort + 1, seed: 1 });
   // Our own simulators on 127.0.0.1: reachable whatever the installation's network settings say.
-  for (const url of [started.url, woo.url]) registerInProcessOrigin(url);
-  const store = await demoStore(app, woo.url);
+  registerInProcessOrigin(started.url);
+  const store = await startDemoStore(app, options.store ?? app.config.demoStore).catch(async (error: unknown) => {
+    unregisterInProcessOrigin(started.url);
+    await started.close();
+    throw error;
+  });
   const account = await app.accounts.deps.accounts.findById(app.accountId);
   if (account?.name === DEFAULT_ACCOUNT_NAME) await app.accounts.deps.accounts.rename(app.accountId, 'Demo account');
   started.sandbox.generateOrders({ count: DEMO_BACKLOG, marketplaceId: DEMO_MARKETPLACE });
@@ -86,7 +100,12 @@ export async function startDemo(app: App): Promise<Demo> {
   const active =
     !free.ok || free.value.available || (existing.ok && free.value.existingConnectionId === existing.value.id);
   const result = existing.ok
-    ? await app.connections.update(app.accountId, DEMO_CONNECTION, { ...endpoints, active, store: store.id }, 'demo')
+    ? await app.connections.update(
+        app.accountId,
+        DEMO_CONNECTION,
+        { ...endpoints, active, store: store.storeId },
+        'demo',
+      )
     : await app.connections.add(
         app.accountId,
         sandboxConnectionInput(started.url, {
@@ -102,12 +121,13 @@ export async function startDemo(app: App): Promise<Demo> {
         'demo',
       );
   if (!result.ok) {
+    unregisterInProcessOrigin(started.url);
     await started.close();
-    await woo.close();
+    await store.close();
     throw result.error;
   }
   if (!existing.ok) {
-    const linked = await app.connections.update(app.accountId, DEMO_CONNECTION, { store: store.id }, 'demo');
+    const linked = await app.connections.update(app.accountId, DEMO_CONNECTION, { store: store.storeId }, 'demo');
     if (!linked.ok) throw linked.error;
   }
   // A trickle of new orders, as a live seller would have (visible to searchOrders after Amazon's 2 minutes).
@@ -125,34 +145,17 @@ export async function startDemo(app: App): Promise<Demo> {
     connectionId: result.value.id,
     connectionName: DEMO_CONNECTION,
     sandboxUrl: started.url,
-    storeUrl: woo.url,
+    storePlatform: store.platform,
+    storeId: store.storeId,
+    storeUrl: store.url,
+    storeLines: store.lines,
+    shopifySandbox: store.shopify,
+    sendWebhooksTo: (baseUrl) => store.sendWebhooksTo(baseUrl),
     stop: async () => {
       clearInterval(timer);
-      for (const url of [started.url, woo.url]) unregisterInProcessOrigin(url);
+      unregisterInProcessOrigin(started.url);
       await started.close();
-      await woo.close();
+      await store.close();
     },
   };
-}
-
-/** The demo's WooCommerce sandbox store (its URL changes with the port, so an existing one is updated). */
-async function demoStore(app: App, url: string): Promise<{ id: string }> {
-  const existing = await app.stores.findByRef(app.accountId, DEMO_STORE);
-  if (existing) {
-    if (existing.baseUrl !== url) await app.storeSide.stores.update(existing.id, { baseUrl: url }, app.clock.nowIso());
-    return existing;
-  }
-  const added = await app.stores.add(
-    app.accountId,
-    {
-      name: DEMO_STORE,
-      platform: 'woocommerce',
-      baseUrl: url,
-      settings: { pollIntervalSeconds: 15 },
-      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
-    },
-    'demo',
-  );
-  if (!added.ok) throw added.error;
-  return added.value;
 }

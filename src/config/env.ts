@@ -2,6 +2,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 
+/** The store platforms whose sandbox the demo (`start`) can deliver to. */
+export const DEMO_STORE_PLATFORMS = ['woocommerce', 'shopify'] as const;
+export type DemoStorePlatform = (typeof DEMO_STORE_PLATFORMS)[number];
+
 /** Environment variables OrderBridge reads. Everything has a default so `npm start` needs none. */
 const envSchema = z.object({
   ORDERBRIDGE_DATA_DIR: z.string().min(1).default('data'),
@@ -20,6 +24,8 @@ const envSchema = z.object({
   ORDERBRIDGE_JOB_ENGINE: z.enum(['embedded', 'graphile']).optional(),
   /** `start` runs the built-in Amazon sandbox with a demo connection unless this is "false". */
   ORDERBRIDGE_DEMO: z.enum(['true', 'false']).default('true'),
+  /** The demo's store sandbox (`start --store` overrides it). */
+  ORDERBRIDGE_DEMO_STORE: z.enum(DEMO_STORE_PLATFORMS).default('woocommerce'),
   /** The installation's SP-API app (LWA) credentials, used by connections that bring none. */
   ORDERBRIDGE_LWA_CLIENT_ID: z.string().min(1).optional(),
   ORDERBRIDGE_LWA_CLIENT_SECRET: z.string().min(1).optional(),
@@ -55,6 +61,8 @@ export interface AppConfig {
   /** null: graphile-worker on PostgreSQL, the embedded runner on SQLite (src/jobs/create-job-queue.ts). */
   jobEngine: 'embedded' | 'graphile' | null;
   demo: boolean;
+  /** The store sandbox the demo connection delivers to. */
+  demoStore: DemoStorePlatform;
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   secureCookies: boolean;
@@ -101,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerConcurrency: e.ORDERBRIDGE_WORKER_CONCURRENCY,
     jobEngine: e.ORDERBRIDGE_JOB_ENGINE ?? null,
     demo: e.ORDERBRIDGE_DEMO === 'true',
+    demoStore: e.ORDERBRIDGE_DEMO_STORE,
     adminEmail: e.ORDERBRIDGE_ADMIN_EMAIL,
     adminPassword: e.ORDERBRIDGE_ADMIN_PASSWORD,
     secureCookies: e.ORDERBRIDGE_SECURE_COOKIES === 'true',

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { loadConfig } from '../../config/env.js';
+import { Option, type Command } from 'commander';
+import { DEMO_STORE_PLATFORMS, loadConfig, type DemoStorePlatform } from '../../config/env.js';
 import { openApp, type App } from '../../app/app-context.js';
 import { SyncWorker } from '../../app/sync-worker.js';
 import { buildHttpServer } from '../../http/http-server.js';
@@ -14,7 +14,12 @@ import { logJobEvents } from '../job-log.js';
  * processes run the jobs; Synchronize Orders still queues them). With `demo`, also the sandboxes
  * and a ready connection.
  */
-export async function runServer(options: { demo: boolean; worker: boolean }): Promise<void> {
+export async function runServer(options: {
+  demo: boolean;
+  worker: boolean;
+  /** The demo's store sandbox; default ORDERBRIDGE_DEMO_STORE. */
+  demoStore?: DemoStorePlatform;
+}): Promise<void> {
   const config = loadConfig();
   let app: App | null = null;
   try {
@@ -23,7 +28,9 @@ export async function runServer(options: { demo: boolean; worker: boolean }): Pr
       email: config.adminEmail,
       password: config.adminPassword,
     });
-    const demo: Demo | null = options.demo ? await startDemo(app) : null;
+    const demo: Demo | null = options.demo
+      ? await startDemo(app, { store: options.demoStore ?? config.demoStore })
+      : null;
     // Without a runner the SyncWorker only enqueues (Synchronize Orders) for the worker processes.
     const worker = new SyncWorker(app, app.jobs);
     if (options.worker) {
@@ -48,11 +55,12 @@ export async function runServer(options: { demo: boolean; worker: boolean }): Pr
         : '  Jobs       not run here (--no-worker): start `orderbridge worker` processes',
     ];
     if (demo) {
+      // The store sandbox runs in this process: it posts its webhooks to the address just bound.
+      demo.sendWebhooksTo(base);
       await worker.requestSync(demo.connectionId, 'startup');
       lines.push(
         `  Amazon sandbox ${demo.sandboxUrl} with connection "${demo.connectionName}" (active; importing now)`,
-        `  WooCommerce sandbox ${demo.storeUrl}: orders are delivered there; ship or cancel them with its control API`,
-        `    (curl -X POST ${demo.storeUrl}/_sandbox/orders/<id>/ship -H 'content-type: application/json' -d '{"trackingNumber":"T1","customProvider":"My Courier"}')`,
+        ...demo.storeLines,
         `  Try: npm run orderbridge -- orders list     npm run orderbridge -- sync ${demo.connectionName}`,
       );
     }
@@ -89,5 +97,13 @@ export function registerServe(program: Command): void {
     .description(
       'quick start: serve, plus the built-in Amazon sandbox and a ready demo connection (ORDERBRIDGE_DEMO=false to skip)',
     )
-    .action(() => runServer({ demo: loadConfig().demo, worker: true }));
+    .addOption(
+      new Option(
+        '--store <platform>',
+        "the demo's store sandbox (default: ORDERBRIDGE_DEMO_STORE, else woocommerce)",
+      ).choices(DEMO_STORE_PLATFORMS),
+    )
+    .action((opts: { store?: DemoStorePlatform }) =>
+      runServer({ demo: loadConfig().demo, worker: true, ...(opts.store && { demoStore: opts.store }) }),
+    );
 }
