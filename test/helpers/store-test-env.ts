@@ -1,79 +1,161 @@
 import type { App } from '../../src/app/app-context.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
+import { findMarketplace } from '../../src/sandbox/amazon/marketplace-catalog.js';
 import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
 import { SANDBOX_SKU_CROP } from '../../src/app/demo.js';
+import {
+  SANDBOX_SHOPIFY_CLIENT_ID,
+  SANDBOX_SHOPIFY_CLIENT_SECRET,
+  startShopifySandbox,
+  type ShopifyOrderView,
+  type ShopifySandboxOptions,
+  type StartedShopifySandbox,
+} from '../../src/sandbox/shopify/index.js';
 import {
   SANDBOX_CONSUMER_KEY,
   SANDBOX_CONSUMER_SECRET,
   startWooSandbox,
   type StartedWooSandbox,
 } from '../../src/sandbox/woocommerce/index.js';
-import { addSandboxConnection, openTestApp } from './test-app.js';
+import { addSandboxConnection, DE, openTestApp } from './test-app.js';
 
 export { SANDBOX_SKU_CROP };
+
+/** The store platforms whose shipped sandbox an e2e test can deliver to. */
+export type SandboxStorePlatform = 'woocommerce' | 'shopify';
 
 /** The Amazon sandbox, the WooCommerce sandbox and an app with a connection delivering to that store. */
 export interface StoreTestEnv {
   amazon: StartedAmazonSandbox;
   woo: StartedWooSandbox;
+  /** The Shopify sandbox, when the env was opened with `platform: 'shopify'`. */
+  shopify?: StartedShopifySandbox;
   app: App;
   connectionId: string;
   storeId: string;
   close(): Promise<void>;
 }
 
+/** A StoreTestEnv delivering to the Shopify sandbox. */
+export interface ShopifyStoreTestEnv extends StoreTestEnv {
+  shopify: StartedShopifySandbox;
+}
+
+export interface StoreTestEnvOptions {
+  seed?: number;
+  /** The Amazon sandbox's rate limits: 1 = Amazon's real rates (default 1000× faster). */
+  rateScale?: number;
+  config?: Record<string, unknown>;
+  marketplaceId?: string;
+  /** WooCommerce: merged into the sandbox's keys. Shopify: replaces the client credentials. */
+  storeSecrets?: Record<string, string>;
+  /** Platform settings of the store (Shopify; WooCommerce when `store` is not given). */
+  storeSettings?: Record<string, unknown>;
+  /** The address OrderBridge is given for the WooCommerce sandbox (e.g. a slow proxy in front of it). */
+  wooBaseUrl?: (sandboxUrl: string) => Promise<string>;
+  /** Another store than the WooCommerce sandbox (the sandbox still runs, unused). */
+  store?: { platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets?: Record<string, string> };
+  /** The sandbox store delivered to (default WooCommerce; the WooCommerce sandbox runs either way). */
+  platform?: SandboxStorePlatform;
+  /** Shopify sandbox options; the shop currency defaults to the marketplace's. */
+  shopify?: ShopifySandboxOptions;
+  /** The address OrderBridge is given for the Shopify sandbox (e.g. a proxy in front of it). */
+  shopifyBaseUrl?: (sandboxUrl: string) => Promise<string>;
+  /** The address OrderBridge is given for the Amazon sandbox (e.g. a proxy in front of it). */
+  amazonBaseUrl?: (sandboxUrl: string) => Promise<string>;
+}
+
+export function openStoreTestEnv(
+  databaseUrlOrPath: string,
+  options: StoreTestEnvOptions & { platform: 'shopify' },
+): Promise<ShopifyStoreTestEnv>;
+export function openStoreTestEnv(databaseUrlOrPath: string, options?: StoreTestEnvOptions): Promise<StoreTestEnv>;
 export async function openStoreTestEnv(
   databaseUrlOrPath: string,
-  options: {
-    seed?: number;
-    /** The Amazon sandbox's rate limits: 1 = Amazon's real rates (default 1000× faster). */
-    rateScale?: number;
-    config?: Record<string, unknown>;
-    marketplaceId?: string;
-    storeSecrets?: Record<string, string>;
-    /** The address OrderBridge is given for the WooCommerce sandbox (e.g. a slow proxy in front of it). */
-    wooBaseUrl?: (sandboxUrl: string) => Promise<string>;
-    /** Another store than the WooCommerce sandbox (the sandbox still runs, unused). */
-    store?: { platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets?: Record<string, string> };
-  } = {},
+  options: StoreTestEnvOptions = {},
 ): Promise<StoreTestEnv> {
   const amazon = await startAmazonSandbox({ seed: options.seed ?? 3, rateScale: options.rateScale ?? 1000 });
   const woo = await startWooSandbox({ seed: options.seed ?? 3 });
+  const shopify =
+    options.platform === 'shopify'
+      ? closingOnce(
+          await startShopifySandbox({
+            seed: options.seed ?? 3,
+            currency: shopCurrencyFor(options.marketplaceId ?? DE),
+            ...options.shopify,
+          }),
+        )
+      : undefined;
   const app = await openTestApp(databaseUrlOrPath);
   const store = await app.stores.add(
     app.accountId,
-    {
-      name: 'shop',
-      ...(options.store ?? {
-        platform: 'woocommerce',
-        baseUrl: options.wooBaseUrl ? await options.wooBaseUrl(woo.url) : woo.url,
-        secrets: {
-          consumerKey: SANDBOX_CONSUMER_KEY,
-          consumerSecret: SANDBOX_CONSUMER_SECRET,
-          ...options.storeSecrets,
-        },
-      }),
-    },
+    { name: 'shop', ...(options.store ?? (await sandboxStoreInput(options, woo, shopify))) },
     'test',
   );
   if (!store.ok) throw store.error;
-  const connection = await addSandboxConnection(app, amazon, {
-    ...(options.marketplaceId !== undefined && { marketplaceId: options.marketplaceId }),
-    config: { orderTypes: ['MFN'], skuCrop: SANDBOX_SKU_CROP, ...options.config },
-  });
+  const amazonUrl = options.amazonBaseUrl ? await options.amazonBaseUrl(amazon.url) : amazon.url;
+  const connection = await addSandboxConnection(
+    app,
+    { ...amazon, url: amazonUrl },
+    {
+      ...(options.marketplaceId !== undefined && { marketplaceId: options.marketplaceId }),
+      config: { orderTypes: ['MFN'], skuCrop: SANDBOX_SKU_CROP, ...options.config },
+    },
+  );
   const linked = await app.connections.update(app.accountId, connection.id, { store: 'shop' }, 'test');
   if (!linked.ok) throw linked.error;
   return {
     amazon,
     woo,
+    ...(shopify && { shopify }),
     app,
     connectionId: connection.id,
     storeId: store.value.id,
     async close() {
       await app.close();
+      await shopify?.close();
       await woo.close();
       await amazon.close();
     },
+  };
+}
+
+/** A test may close the Shopify sandbox before the env (to stop its webhooks first): close it once. */
+function closingOnce(started: StartedShopifySandbox): StartedShopifySandbox {
+  let closed: Promise<void> | null = null;
+  return { ...started, close: () => (closed ??= started.close()) };
+}
+
+/** The shop currency a merchant selling on `marketplaceId` runs (Shopify refuses other currencies). */
+export function shopCurrencyFor(marketplaceId: string): string {
+  const currency = findMarketplace(marketplaceId)?.currency;
+  if (!currency) throw new Error(`unknown marketplace ${marketplaceId}`);
+  return currency;
+}
+
+async function sandboxStoreInput(
+  options: StoreTestEnvOptions,
+  woo: StartedWooSandbox,
+  shopify: StartedShopifySandbox | undefined,
+): Promise<{ platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets: Record<string, string> }> {
+  const settings = options.storeSettings ? { settings: options.storeSettings } : {};
+  if (shopify) {
+    return {
+      platform: 'shopify',
+      baseUrl: options.shopifyBaseUrl ? await options.shopifyBaseUrl(shopify.url) : shopify.url,
+      ...settings,
+      // The client-credentials grant (a merchant's own app since 2026); the client secret signs webhooks.
+      secrets: options.storeSecrets ?? {
+        clientId: SANDBOX_SHOPIFY_CLIENT_ID,
+        clientSecret: SANDBOX_SHOPIFY_CLIENT_SECRET,
+      },
+    };
+  }
+  return {
+    platform: 'woocommerce',
+    baseUrl: options.wooBaseUrl ? await options.wooBaseUrl(woo.url) : woo.url,
+    ...settings,
+    secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET, ...options.storeSecrets },
   };
 }
 
@@ -92,18 +174,26 @@ export async function runJobsUntil(
   }
 }
 
-const wooRefOf = (env: StoreTestEnv, catalogueSku: string): string => {
-  const stock = env.woo.sandbox.getStock(catalogueSku);
+const wooRefOf = (woo: StartedWooSandbox, catalogueSku: string): string => {
+  const stock = woo.sandbox.getStock(catalogueSku);
   return stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
 };
 
+/** The Shopify variant (GID) of a catalogue SKU in the Shopify sandbox. */
+export const shopifyRefOf = (shopify: StartedShopifySandbox, catalogueSku: string): string | undefined =>
+  shopify.sandbox.variantBySku(catalogueSku)?.variantId;
+
+/** The store product of a catalogue SKU in the env's store (Shopify when it runs, else WooCommerce). */
+export const storeRefOf = (env: StoreTestEnv, catalogueSku: string): string | undefined =>
+  env.shopify ? shopifyRefOf(env.shopify, catalogueSku) : wooRefOf(env.woo, catalogueSku);
+
 /**
  * Links every SKU of held orders to the store product it is a spelling of (what a merchant does
- * once). `refOf` names the store product of a catalogue SKU (default: the WooCommerce sandbox's).
+ * once). `refOf` names the store product of a catalogue SKU (default: the env's sandbox store's).
  */
 export async function linkHeldSkus(
   env: StoreTestEnv,
-  refOf: (catalogueSku: string) => string | undefined = (sku) => wooRefOf(env, sku),
+  refOf: (catalogueSku: string) => string | undefined = (sku) => storeRefOf(env, sku),
 ): Promise<number> {
   const held = await env.app.storeSideService.needsAttention(env.app.accountId, 500);
   let linked = 0;
@@ -121,11 +211,20 @@ export async function linkHeldSkus(
   return linked;
 }
 
-/** Links the lower-case spelling of every catalogue SKU to its store product up front (what a merchant does once). */
+/** Links the lower-case spelling of every catalogue SKU to its WooCommerce product up front (what a merchant does once). */
 export async function linkCatalogueSpellings(app: App, woo: StartedWooSandbox, connectionId: string): Promise<void> {
+  await linkCatalogueSpellingsTo(app, connectionId, (sku) => wooRefOf(woo, sku));
+}
+
+/** Links the lower-case spelling of every catalogue SKU to the store product `refOf` names. */
+export async function linkCatalogueSpellingsTo(
+  app: App,
+  connectionId: string,
+  refOf: (catalogueSku: string) => string | undefined,
+): Promise<void> {
   for (const product of PRODUCTS) {
-    const stock = woo.sandbox.getStock(product.sku);
-    const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+    const ref = refOf(product.sku);
+    if (ref === undefined) throw new Error(`the store has no product ${product.sku}`);
     const sku = product.sku.toLowerCase().replace(/-/g, ' ');
     const r = await app.storeSideService.linkSku(app.accountId, connectionId, sku, ref);
     if (!r.ok) throw r.error;
@@ -137,4 +236,17 @@ type WooOrder = Record<string, unknown> & { id: number; meta_data: Array<{ key: 
 /** Store orders per Amazon order id, read from the WooCommerce sandbox's own state. */
 export function wooOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
   return woo.sandbox.ordersByMeta('_amazon_order_id') as Map<string, WooOrder[]>;
+}
+
+/**
+ * Shopify orders per Amazon order id, read from the Shopify sandbox's own state: by the order's
+ * `amazon_order_id` custom attribute (a duplicate order shows up here) or else its unique metafield.
+ */
+export function shopifyOrdersByAmazonId(shopify: StartedShopifySandbox): Map<string, ShopifyOrderView[]> {
+  const byId = new Map<string, ShopifyOrderView[]>();
+  for (const order of shopify.sandbox.listOrders()) {
+    const id = order.customAttributes.find((a) => a.key === 'amazon_order_id')?.value ?? order.amazonOrderId;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), order]);
+  }
+  return byId;
 }

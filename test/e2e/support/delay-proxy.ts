@@ -21,7 +21,23 @@ export interface DelayProxy {
   /** Answers the client was no longer there to receive. */
   answersLost: number;
   delays: { before: Range; after: Range } | null;
+  /**
+   * Called with each answer the target gave, before the proxy passes it on (and before the `after`
+   * delay): a test can kill the client here, so the target has committed and the client never hears.
+   */
+  onAnswer: ((request: ProxiedRequest, answer: ProxiedAnswer) => Promise<void> | void) | null;
   close(): Promise<void>;
+}
+
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  body: Buffer;
+}
+
+export interface ProxiedAnswer {
+  status: number;
+  body: Buffer;
 }
 
 export async function startDelayProxy(target: string, random: () => number): Promise<DelayProxy> {
@@ -49,7 +65,14 @@ export async function startDelayProxy(target: string, random: () => number): Pro
       up.end(body);
     });
 
-  const proxy: DelayProxy = { url: '', inFlight: 0, answersLost: 0, delays: null, close: () => Promise.resolve() };
+  const proxy: DelayProxy = {
+    url: '',
+    inFlight: 0,
+    answersLost: 0,
+    delays: null,
+    onAnswer: null,
+    close: () => Promise.resolve(),
+  };
   const server = http.createServer((req, res) => {
     let gone = false;
     res.on('close', () => {
@@ -63,7 +86,11 @@ export async function startDelayProxy(target: string, random: () => number): Pro
         try {
           if (proxy.delays) await sleep(pick(proxy.delays.before));
           if (gone) return;
-          const answer = await forward(req, Buffer.concat(chunks)).catch(() => null);
+          const body = Buffer.concat(chunks);
+          const answer = await forward(req, body).catch(() => null);
+          if (answer && proxy.onAnswer) {
+            await proxy.onAnswer({ method: req.method ?? 'GET', url: req.url ?? '/', body }, answer);
+          }
           if (proxy.delays) await sleep(pick(proxy.delays.after));
           if (gone) {
             proxy.answersLost += 1;
