@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../helpers/databases.js';
 import { operationsOf, recordCalls, TAGS_BY_TEST, type OpenApiDoc } from '../helpers/openapi-coverage.js';
 import { openStoreTestEnv, runJobsUntil, wooOrdersByAmazonId, type StoreTestEnv } from '../helpers/store-test-env.js';
 import { DE } from '../helpers/test-app.js';
+import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET } from '../../src/sandbox/woocommerce/index.js';
 
 const WEBHOOK_SECRET = 'woo-webhook-secret-0123456789';
 
@@ -69,6 +70,23 @@ describeEachDatabase(
       const tested = await call('POST', '/api/stores/shop/test');
       expect(tested).toMatchObject({ status: 200, body: { platform: 'woocommerce' } });
       expect((await call('GET', '/api/stores/nope')).status).toBe(404);
+    });
+
+    it('tests a store before it is added: its name, or what failed; nothing is stored', async () => {
+      const draft = { platform: 'woocommerce', baseUrl: env.woo.url };
+      const secrets = { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET };
+      const works = await call('POST', '/api/stores/test', { ...draft, secrets });
+      expect(works).toMatchObject({ status: 200, body: { platform: 'woocommerce' } });
+      expect(works.body.storeName).toEqual(expect.stringMatching(/\S/));
+      const wrong = await call('POST', '/api/stores/test', {
+        ...draft,
+        secrets: { ...secrets, consumerSecret: 'cs_x' },
+      });
+      expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'woocommerce_auth_failed' } } });
+      const missing = await call('POST', '/api/stores/test', { ...draft, secrets: {} });
+      expect(missing.status).toBe(400);
+      expect((missing.body.error as { code: string }).code).toBe('store_invalid');
+      expect(((await call('GET', '/api/stores')).body.stores as unknown[]).length).toBe(2);
     });
 
     it('takes signed WooCommerce webhooks and rejects a bad signature', async () => {

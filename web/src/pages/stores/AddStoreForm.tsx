@@ -40,7 +40,9 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
     },
   });
   const test = useMutation({
-    mutationFn: () => api<{ storeName: string; platform: string }>('POST', '/api/stores/test', body()),
+    // The store refusing its credentials answers 401 too: that is the test's result, not a lost session.
+    mutationFn: () =>
+      api<{ storeName: string; platform: string }>('POST', '/api/stores/test', body(), { silent401: true }),
   });
   // The last answer's validation issues, shown on their fields (saving or testing).
   const latest = create.error ?? test.error;

@@ -19,7 +19,11 @@ function TestButton({
   onResult: (r: { store: string; ok: boolean; message: string }) => void;
 }) {
   const test = useMutation({
-    mutationFn: () => api<{ storeName: string; platform: string }>('POST', `/api/stores/${store.id}/test`),
+    // A store refusing its credentials answers 401: the test's result, not a lost session.
+    mutationFn: () =>
+      api<{ storeName: string; platform: string }>('POST', `/api/stores/${store.id}/test`, undefined, {
+        silent401: true,
+      }),
     onSuccess: (r) =>
       onResult({ store: store.name, ok: true, message: `Connected to “${r.storeName}” (${r.platform}).` }),
     onError: (e) => onResult({ store: store.name, ok: false, message: e.message }),
