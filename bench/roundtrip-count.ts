@@ -1,6 +1,6 @@
 import type { StartedAmazonSandbox } from '../src/sandbox/amazon/index.js';
-import type { StartedWooSandbox } from '../src/sandbox/woocommerce/index.js';
 import { productOfSpelling } from './roundtrip-setup.js';
+import type { BenchStore } from './roundtrip-store.js';
 
 /** What the benchmark's merchant did; the counts compare it with the sandboxes' own state. */
 export interface Ledger {
@@ -27,12 +27,6 @@ export interface RoundtripCounts {
   stockUpdatesApplied: number;
 }
 
-type WooOrder = { id: number; status?: string; meta_data: Array<{ key: string; value: unknown }> };
-
-export function storeOrdersByAmazonId(woo: StartedWooSandbox): Map<string, WooOrder[]> {
-  return woo.sandbox.ordersByMeta('_amazon_order_id') as Map<string, WooOrder[]>;
-}
-
 /** Amazon SKUs (spellings seen in delivered MFN orders) per store SKU. */
 function spellingsByProduct(amazon: StartedAmazonSandbox, ids: Iterable<string>): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
@@ -47,8 +41,8 @@ function spellingsByProduct(amazon: StartedAmazonSandbox, ids: Iterable<string>)
 }
 
 /** Counted from the sandboxes' state only, never from OrderBridge's records. */
-export function countRoundtrip(amazon: StartedAmazonSandbox, woo: StartedWooSandbox, ledger: Ledger): RoundtripCounts {
-  const store = storeOrdersByAmazonId(woo);
+export function countRoundtrip(amazon: StartedAmazonSandbox, shop: BenchStore, ledger: Ledger): RoundtripCounts {
+  const store = shop.ordersByAmazonId();
   let duplicates = 0;
   for (const orders of store.values()) duplicates += orders.length - 1;
   const lost = [...ledger.expectedStoreOrders].filter((id) => !store.has(id)).length;
@@ -66,7 +60,7 @@ export function countRoundtrip(amazon: StartedAmazonSandbox, woo: StartedWooSand
   const spellings = spellingsByProduct(amazon, store.keys());
   let stockUpdatesApplied = 0;
   for (const sku of ledger.stockChanged) {
-    const wanted = Math.max(0, woo.sandbox.getStock(sku).stockQuantity ?? 0);
+    const wanted = shop.getStock(sku);
     const listed = [...(spellings.get(sku) ?? [])].map(
       (s) => amazon.sandbox.listListings({ sku: s, marketplaceId: ledger.marketplaceId })[0]?.quantity,
     );

@@ -1,18 +1,18 @@
 import type { StartedAmazonSandbox } from '../src/sandbox/amazon/index.js';
-import type { StartedWooSandbox } from '../src/sandbox/woocommerce/index.js';
-import { storeOrdersByAmazonId, type Ledger } from './roundtrip-count.js';
+import type { Ledger } from './roundtrip-count.js';
 import { openBenchApp } from './roundtrip-setup.js';
+import type { BenchStore } from './roundtrip-store.js';
 
 /** Diagnostics only (never counted): what OrderBridge says about the orders that did not arrive. */
 export async function explainMissing(
   dataDir: string,
   databaseUrl: string | undefined,
   amazon: StartedAmazonSandbox,
-  woo: StartedWooSandbox,
+  shop: BenchStore,
   ledger: Ledger,
 ): Promise<void> {
   const app = await openBenchApp(dataDir, databaseUrl);
-  const store = storeOrdersByAmazonId(woo);
+  const store = shop.ordersByAmazonId();
   const lost = [...ledger.expectedStoreOrders].filter((id) => !store.has(id));
   const unconfirmed = [...ledger.shipped]
     .filter(([id, t]) => !(amazon.sandbox.getOrder(id).packages ?? []).some((p) => p.trackingNumber === t))

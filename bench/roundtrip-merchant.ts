@@ -1,7 +1,7 @@
 import type { StartedAmazonSandbox } from '../src/sandbox/amazon/index.js';
 import type { SeededRandom } from '../src/sandbox/amazon/seeded-random.js';
-import type { StartedWooSandbox } from '../src/sandbox/woocommerce/index.js';
-import { storeOrdersByAmazonId, type Ledger } from './roundtrip-count.js';
+import type { Ledger } from './roundtrip-count.js';
+import type { BenchStore } from './roundtrip-store.js';
 
 const SHIP_SHARE = 0.35;
 const CANCEL_SHARE = 0.12;
@@ -12,12 +12,12 @@ const CANCEL_SHARE = 0.12;
  * of the orders it received, and changes stock. Everything done is written to the ledger.
  */
 export class Merchant {
-  private readonly seen = new Set<number>();
+  private readonly seen = new Set<string>();
   private trackingNo = 0;
 
   constructor(
     private readonly amazon: StartedAmazonSandbox,
-    private readonly woo: StartedWooSandbox,
+    private readonly store: BenchStore,
     private readonly rng: SeededRandom,
     private readonly ledger: Ledger,
     private readonly pending: string[],
@@ -35,29 +35,24 @@ export class Merchant {
 
   /** Store side: acts once on every store order it has not looked at yet. */
   storeTick(): void {
-    for (const [amazonId, orders] of storeOrdersByAmazonId(this.woo)) {
+    for (const [amazonId, orders] of this.store.ordersByAmazonId()) {
       const order = orders[0];
       // A merchant acts on paid orders; a pending one is still being created by OrderBridge.
-      if (!order || this.seen.has(order.id) || order.status !== 'processing') continue;
+      if (!order || this.seen.has(order.id) || !order.ready) continue;
       this.seen.add(order.id);
       const roll = this.rng.next();
       const amazonStatus = this.amazon.sandbox.getOrder(amazonId).fulfillment?.fulfillmentStatus;
       if (roll < SHIP_SHARE) this.ship(order.id, amazonId);
       else if (roll < SHIP_SHARE + CANCEL_SHARE && amazonStatus === 'UNSHIPPED') {
-        this.woo.sandbox.cancelOrder(order.id, 'cannot fulfil');
+        this.store.cancel(order.id);
         this.ledger.cancelled.add(amazonId);
       }
     }
   }
 
-  private ship(wooId: number, amazonId: string): void {
+  private ship(storeOrderId: string, amazonId: string): void {
     const tracking = `RT${String(++this.trackingNo).padStart(8, '0')}`;
-    const mapped = this.rng.chance(0.5);
-    this.woo.sandbox.shipOrder({
-      orderId: wooId,
-      trackingNumber: tracking,
-      ...(mapped ? { provider: 'dhl-de' } : { customProvider: 'Speedy Parcel' }),
-    });
+    this.store.ship(storeOrderId, tracking, this.rng.chance(0.5));
     this.ledger.shipped.set(amazonId, tracking);
   }
 
@@ -65,7 +60,7 @@ export class Merchant {
   stockTick(skus: readonly string[]): void {
     if (skus.length === 0) return;
     const sku = skus[this.rng.int(0, skus.length - 1)] as string;
-    this.woo.sandbox.setStock(sku, this.rng.int(0, 60));
+    this.store.setStock(sku, this.rng.int(0, 60));
     this.ledger.stockChanged.add(sku);
   }
 }

@@ -4,11 +4,8 @@ import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { PRODUCTS } from '../src/sandbox/amazon/product-catalog.js';
 import type { StartedAmazonSandbox } from '../src/sandbox/amazon/index.js';
-import {
-  SANDBOX_CONSUMER_KEY,
-  SANDBOX_CONSUMER_SECRET,
-  type StartedWooSandbox,
-} from '../src/sandbox/woocommerce/index.js';
+import { buildHttpServer } from '../src/http/http-server.js';
+import type { BenchStore } from './roundtrip-store.js';
 
 export const BENCH_SECRET_KEY = 'b'.repeat(64);
 
@@ -28,20 +25,10 @@ export function openBenchApp(dataDir: string, databaseUrl: string | undefined): 
 export async function setUpMerchant(
   app: App,
   amazon: StartedAmazonSandbox,
-  woo: StartedWooSandbox,
+  shop: BenchStore,
   marketplaceId: string,
-): Promise<string> {
-  const store = await app.stores.add(
-    app.accountId,
-    {
-      name: 'woo',
-      platform: 'woocommerce',
-      baseUrl: woo.url,
-      settings: { pollIntervalSeconds: 2 },
-      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
-    },
-    'bench',
-  );
+): Promise<{ connectionId: string; storeId: string }> {
+  const store = await app.stores.add(app.accountId, { name: 'store', ...shop.input }, 'bench');
   if (!store.ok) throw store.error;
   const input = sandboxConnectionInput(amazon.url, {
     name: 'amazon',
@@ -55,17 +42,39 @@ export async function setUpMerchant(
       lookbackOverlapSeconds: 60,
     },
   });
-  const connection = await app.connections.add(app.accountId, { ...input, store: 'woo' }, 'bench');
+  const connection = await app.connections.add(app.accountId, { ...input, store: 'store' }, 'bench');
   if (!connection.ok) throw connection.error;
   for (const p of PRODUCTS) {
     const spelling = p.sku.toLowerCase().replace(/-/g, ' ');
     if (spelling === p.sku) continue;
-    const stock = woo.sandbox.getStock(p.sku);
-    const ref = stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
-    const linked = await app.storeSideService.linkSku(app.accountId, connection.value.id, spelling, ref);
+    const linked = await app.storeSideService.linkSku(app.accountId, connection.value.id, spelling, shop.refOf(p.sku));
     if (!linked.ok) throw linked.error;
   }
-  return connection.value.id;
+  return { connectionId: connection.value.id, storeId: store.value.id };
+}
+
+/**
+ * OrderBridge's HTTP server in the benchmark's own process (the workers get killed, the web
+ * process does not), subscribed to the store's webhooks as a merchant would; null when the store
+ * sends none. Its app only records webhook events; the workers run the jobs.
+ */
+export async function listenForWebhooks(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  shop: BenchStore,
+  storeId: string,
+): Promise<{ close(): Promise<void> } | null> {
+  if (shop.webhookTopics.length === 0) return null;
+  const app = await openBenchApp(dataDir, databaseUrl);
+  const server = await buildHttpServer({ app, requestSync: () => Promise.resolve('job') });
+  const base = await server.listen({ host: '127.0.0.1', port: 0 });
+  for (const topic of shop.webhookTopics) shop.addWebhook(topic, `${base}/api/stores/${storeId}/webhook`);
+  return {
+    async close() {
+      await server.close();
+      await app.close();
+    },
+  };
 }
 
 /** The store product an Amazon seller SKU spelling stands for (the same rules as the crop and the links). */

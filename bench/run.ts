@@ -1,4 +1,5 @@
-// `npm run bench -- <name>`: runs one benchmark against the shipped sandbox.
+// `npm run bench -- <name> [argument]`: runs one benchmark against the shipped sandbox; the benchmark
+// reads its own argument (process.argv[3]), e.g. `npm run bench -- roundtrip shopify`.
 const benches: Record<string, () => Promise<unknown>> = {
   attack: () => import('./attack.js'),
   'import-backlog': () => import('./import-backlog.js'),
@@ -10,7 +11,8 @@ const benches: Record<string, () => Promise<unknown>> = {
 const name = process.argv[2];
 const load = name ? benches[name] : undefined;
 if (!load) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [argument]`);
+  console.error('  roundtrip [woocommerce|shopify]: the store platform (default woocommerce)');
   process.exit(2);
 }
 await load();

@@ -1,0 +1,147 @@
+import {
+  SANDBOX_SHOPIFY_ACCESS_TOKEN,
+  SANDBOX_SHOPIFY_CLIENT_SECRET,
+  startShopifySandbox,
+  type StartedShopifySandbox,
+} from '../src/sandbox/shopify/index.js';
+import {
+  SANDBOX_CONSUMER_KEY,
+  SANDBOX_CONSUMER_SECRET,
+  startWooSandbox,
+  type StartedWooSandbox,
+} from '../src/sandbox/woocommerce/index.js';
+import { shopifyOrdersByAmazonId } from '../test/helpers/store-test-env.js';
+
+export type BenchPlatform = 'woocommerce' | 'shopify';
+export const BENCH_PLATFORMS: readonly BenchPlatform[] = ['woocommerce', 'shopify'];
+
+/** A store order as the benchmark's merchant sees it in the store. */
+export interface BenchStoreOrder {
+  id: string;
+  /** Complete and paid: the merchant acts on it (a half-made order is still being created). */
+  ready: boolean;
+}
+
+/**
+ * The store sandbox of the roundtrip benchmark, one shape for every platform: what OrderBridge is
+ * given to reach it, what the merchant does in it, and its own state (the counts read only that).
+ */
+export interface BenchStore {
+  platform: BenchPlatform;
+  /** `app.stores.add` input (name aside). */
+  input: { platform: string; baseUrl: string; settings: Record<string, unknown>; secrets: Record<string, string> };
+  /** Webhook topics the merchant subscribes OrderBridge's address to ([] = the store is only polled). */
+  webhookTopics: readonly string[];
+  addWebhook(topic: string, address: string): void;
+  /** The store product (ref) of a catalogue SKU. */
+  refOf(sku: string): string;
+  /** Store orders per Amazon order id, a duplicate included. */
+  ordersByAmazonId(): Map<string, BenchStoreOrder[]>;
+  /** Ships the whole order with a carrier Amazon knows (`mapped`) or one it does not. */
+  ship(orderId: string, trackingNumber: string, mapped: boolean): void;
+  cancel(orderId: string): void;
+  setStock(sku: string, quantity: number): void;
+  getStock(sku: string): number;
+  faults(on: boolean, seed: number): void;
+  /** The store sandbox's own counters, printed as a progress line. */
+  stats(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+export function openBenchStore(platform: BenchPlatform, seed: number): Promise<BenchStore> {
+  return platform === 'shopify' ? openShopify(seed) : openWoo(seed);
+}
+
+async function openWoo(seed: number): Promise<BenchStore> {
+  const woo: StartedWooSandbox = await startWooSandbox({ seed });
+  const byAmazonId = () =>
+    woo.sandbox.ordersByMeta('_amazon_order_id') as Map<string, Array<{ id: number; status?: string }>>;
+  return {
+    platform: 'woocommerce',
+    input: {
+      platform: 'woocommerce',
+      baseUrl: woo.url,
+      settings: { pollIntervalSeconds: 2 },
+      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+    },
+    webhookTopics: [],
+    addWebhook: () => undefined,
+    refOf: (sku) => {
+      const stock = woo.sandbox.getStock(sku);
+      return stock.variationId ? `${stock.productId}:${stock.variationId}` : String(stock.productId);
+    },
+    ordersByAmazonId: () =>
+      new Map(
+        [...byAmazonId()].map(([id, orders]) => [
+          id,
+          orders.map((o) => ({ id: String(o.id), ready: o.status === 'processing' })),
+        ]),
+      ),
+    ship: (orderId, trackingNumber, mapped) =>
+      woo.sandbox.shipOrder({
+        orderId: Number(orderId),
+        trackingNumber,
+        ...(mapped ? { provider: 'dhl-de' } : { customProvider: 'Speedy Parcel' }),
+      }),
+    cancel: (orderId) => void woo.sandbox.cancelOrder(Number(orderId), 'cannot fulfil'),
+    setStock: (sku, quantity) => void woo.sandbox.setStock(sku, quantity),
+    getStock: (sku) => Math.max(0, woo.sandbox.getStock(sku).stockQuantity ?? 0),
+    faults: (on, faultSeed) =>
+      woo.sandbox.setFaults(on ? { seed: faultSeed, rate: 0.05, timeoutMs: 1_500, loseOrderCreateResponses: 5 } : {}),
+    stats: () => ({ ...woo.sandbox.statsSnapshot() }) as unknown as Record<string, number>,
+    close: () => woo.close(),
+  };
+}
+
+/**
+ * Shopify with a Standard plan's restore rate (100 points/s) but a small bucket (300 points), so
+ * OrderBridge is throttled and must wait; 5xx, lost orderCreate/fulfilment answers, duplicate and
+ * failing webhook deliveries (retried by the sandbox like Shopify, on a shorter schedule).
+ */
+async function openShopify(seed: number): Promise<BenchStore> {
+  const shop: StartedShopifySandbox = await startShopifySandbox({
+    seed,
+    currency: 'EUR',
+    restoreRate: 100,
+    bucketSize: 300,
+    webhookRetryDelaysMs: [500, 1_000, 2_000, 4_000, 8_000],
+  });
+  return {
+    platform: 'shopify',
+    input: {
+      platform: 'shopify',
+      baseUrl: shop.url,
+      settings: { pollIntervalSeconds: 2 },
+      secrets: { accessToken: SANDBOX_SHOPIFY_ACCESS_TOKEN, webhookSecret: SANDBOX_SHOPIFY_CLIENT_SECRET },
+    },
+    webhookTopics: ['orders/fulfilled', 'orders/partially_fulfilled', 'orders/cancelled', 'inventory_levels/update'],
+    addWebhook: (topic, address) => shop.sandbox.addWebhook(topic, address),
+    refOf: (sku) => {
+      const variant = shop.sandbox.variantBySku(sku);
+      if (!variant) throw new Error(`the Shopify sandbox has no variant ${sku}`);
+      return variant.variantId;
+    },
+    ordersByAmazonId: () =>
+      new Map(
+        [...shopifyOrdersByAmazonId(shop)].map(([id, orders]) => [
+          id,
+          orders.map((o) => ({ id: o.id, ready: o.cancelledAt === null && o.financialStatus === 'PAID' })),
+        ]),
+      ),
+    ship: (orderId, trackingNumber, mapped) =>
+      void shop.sandbox.fulfillOrder({
+        orderId,
+        trackingNumber,
+        trackingCompany: mapped ? 'DHL Express' : 'Kangaroo Express',
+      }),
+    cancel: (orderId) => void shop.sandbox.cancelOrder(orderId, { reason: 'INVENTORY', restock: true }),
+    setStock: (sku, quantity) => shop.sandbox.setStock(sku, quantity),
+    getStock: (sku) => Math.max(0, shop.sandbox.getStock(sku)),
+    faults: (on) =>
+      shop.sandbox.setFaults(
+        on ? { serverErrorRate: 0.03, lostResponseRate: 0.03, duplicateWebhookRate: 0.2, failWebhookRate: 0.05 } : {},
+      ),
+    stats: () => ({ ...shop.sandbox.statsSnapshot() }),
+    close: () => shop.close(),
+  };
+}
