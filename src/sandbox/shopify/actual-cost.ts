@@ -12,7 +12,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { queryCost } from './query-cost.js';
+import { fragmentsOf, queryCost } from './query-cost.js';
 
 /**
  * Shopify's actual query cost: the requested cost with each connection sized by what it returned (and
@@ -77,10 +77,5 @@ export function actualQueryCost(
   if (op.operation === OperationTypeNode.MUTATION) return queryCost(schema, doc, op, variables);
   const root = schema.getQueryType();
   if (!root) return 0;
-  const fragments = new Map(
-    doc.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  return walk(op.selectionSet, root, { schema, fragments }, data);
+  return walk(op.selectionSet, root, { schema, fragments: fragmentsOf(doc) }, data);
 }

@@ -80,17 +80,21 @@ function selectionCost(
   return cost;
 }
 
+export function fragmentsOf(doc: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    doc.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+}
+
 export function queryCost(
   schema: GraphQLSchema,
   doc: DocumentNode,
   op: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): number {
-  const fragments = new Map(
-    doc.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(doc);
   if (op.operation === OperationTypeNode.MUTATION) {
     return (
       op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && !s.name.value.startsWith('__')).length *
