@@ -3,6 +3,7 @@ import type { StoreView } from '../../sync/store.service.js';
 import { print, table, unwrap } from '../output.js';
 import { parseSettings } from '../settings-option.js';
 import { withApp } from '../with-app.js';
+import { normaliseShopUrl } from '../../stores/shopify/index.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -20,14 +21,14 @@ function describe(s: StoreView): string {
 export function registerStores(program: Command): void {
   const cmd = program
     .command('stores')
-    .description('online stores that receive Amazon orders (hub-api, woocommerce, vendure)');
+    .description('online stores that receive Amazon orders (hub-api, woocommerce, shopify, vendure)');
 
   cmd
     .command('add')
     .description('add a store; credentials are encrypted and never shown again')
     .requiredOption('--name <name>', 'a name for the store')
-    .requiredOption('--platform <platform>', 'hub-api, woocommerce or vendure')
-    .requiredOption('--url <url>', "the store's base URL")
+    .requiredOption('--platform <platform>', 'hub-api, woocommerce, shopify or vendure')
+    .requiredOption('--url <url>', "the store's base URL (Shopify: my-shop, my-shop.myshopify.com or the URL)")
     .option('--set <key=value>', 'a platform setting (repeatable), e.g. --set orderStatus=processing', collect, [])
     .option('--secret <key=value>', 'a credential (repeatable), e.g. --secret consumerKey=ck_…', collect, [])
     .option('--json', 'JSON output')
@@ -45,7 +46,13 @@ export function registerStores(program: Command): void {
           const store = unwrap(
             await app.stores.add(
               app.accountId,
-              { name: o.name, platform: o.platform, baseUrl: o.url, settings, secrets },
+              {
+                name: o.name,
+                platform: o.platform,
+                baseUrl: o.platform === 'shopify' ? normaliseShopUrl(o.url) : o.url,
+                settings,
+                secrets,
+              },
               'cli',
             ),
             json,
