@@ -63,23 +63,42 @@ export async function findProducts(
   const found = new Map<string, StoreProduct>();
   const wanted = [...new Set(values.filter((v) => v.trim() !== ''))];
   const l = lookup.value;
-  const searchField = l.field === 'metafield' ? `metafields.${l.namespace}.${l.key}` : l.field;
+  if (l.field === 'metafield') return byMetafield(ctx, l, wanted, location.value);
   for (let i = 0; i < wanted.length; i += BATCH) {
     const chunk = wanted.slice(i, i + BATCH);
-    const variables = { query: orQuery(searchField, chunk), first: PAGE, locationId: location.value };
-    const res =
-      l.field === 'metafield'
-        ? await ctx.client.request<{ productVariants: { nodes: ShopifyVariant[] } }>('variantsByMetafield', {
-            ...variables,
-            namespace: l.namespace,
-            key: l.key,
-          })
-        : await ctx.client.request<{ productVariants: { nodes: ShopifyVariant[] } }>('variantsByQuery', variables);
+    const res = await ctx.client.request<{ productVariants: { nodes: ShopifyVariant[] } }>('variantsByQuery', {
+      query: orQuery(l.field, chunk),
+      first: PAGE,
+      locationId: location.value,
+    });
     if (!res.ok) return res;
     for (const v of res.value.productVariants.nodes) {
-      const value = l.field === 'metafield' ? (v.metafield?.value ?? null) : v[l.field];
+      const value = v[l.field];
       if (value !== null && chunk.includes(value) && !found.has(value)) found.set(value, toStoreProduct(v));
     }
+  }
+  return ok(found);
+}
+
+/**
+ * A variant metafield is looked up exactly with productVariantByIdentifier (Shopify's custom ids:
+ * the metafield needs an `id`-type definition, whose values are unique), one value per call.
+ */
+async function byMetafield(
+  ctx: ShopifyContext,
+  l: { namespace: string; key: string },
+  values: readonly string[],
+  locationId: string,
+): Promise<Result<Map<string, StoreProduct>>> {
+  const found = new Map<string, StoreProduct>();
+  for (const value of values) {
+    const res = await ctx.client.request<{ productVariantByIdentifier: ShopifyVariant | null }>('variantByIdentifier', {
+      identifier: { customId: { namespace: l.namespace, key: l.key, value } },
+      locationId,
+    });
+    if (!res.ok) return res;
+    const v = res.value.productVariantByIdentifier;
+    if (v) found.set(value, toStoreProduct(v));
   }
   return ok(found);
 }

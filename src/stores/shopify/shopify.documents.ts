@@ -8,19 +8,21 @@ const VARIANT = `id sku barcode title displayName product { title }
 
 const ORDER_REF = `id name legacyResourceId`;
 
-const POLLED_ORDER = `id name updatedAt cancelledAt
-  customAttributes { key value }
-  lineItems(first: 250) { nodes { id sku quantity customAttributes { key value } } }
-  fulfillments(first: 50) { id status createdAt trackingInfo(first: 5) { company number url }
-    fulfillmentLineItems(first: 250) { nodes { quantity lineItem { id sku customAttributes { key value } } } } }`;
+/** Enough to see whether an updated order has events (cheap: 50 orders cost about 200 points). */
+const CHANGED_ORDER = `id updatedAt cancelledAt customAttributes { key value } fulfillments(first: 10) { id status }`;
+
+/** One order's events in detail (about 160 points). */
+const POLLED_ORDER = `id name updatedAt cancelledAt customAttributes { key value }
+  fulfillments(first: 10) { id status createdAt trackingInfo(first: 1) { company number url }
+    fulfillmentLineItems(first: 50) { nodes { quantity lineItem { id sku customAttributes { key value } } } } }`;
 
 export const SHOPIFY_DOCUMENTS = {
   shop: `query OrderBridgeShop { shop { name currencyCode } }`,
   primaryLocation: `query OrderBridgePrimaryLocation { location { id name } }`,
   variantsByQuery: `query OrderBridgeVariants($query: String!, $first: Int!, $locationId: ID!) {
     productVariants(first: $first, query: $query) { nodes { ${VARIANT} } } }`,
-  variantsByMetafield: `query OrderBridgeVariantsByMetafield($query: String!, $first: Int!, $locationId: ID!, $namespace: String!, $key: String!) {
-    productVariants(first: $first, query: $query) { nodes { ${VARIANT} metafield(namespace: $namespace, key: $key) { value } } } }`,
+  variantByIdentifier: `query OrderBridgeVariantByIdentifier($identifier: ProductVariantIdentifierInput!, $locationId: ID!) {
+    productVariantByIdentifier(identifier: $identifier) { ${VARIANT} } }`,
   variantsByIds: `query OrderBridgeVariantsByIds($ids: [ID!]!, $locationId: ID!) {
     nodes(ids: $ids) { ... on ProductVariant { ${VARIANT} } } }`,
   inventoryItemVariant: `query OrderBridgeInventoryItem($id: ID!, $locationId: ID!) {
@@ -43,7 +45,7 @@ export const SHOPIFY_DOCUMENTS = {
     orderUpdate(input: $input) { order { id } userErrors { field message } } }`,
   ordersUpdatedSince: `query OrderBridgeOrdersSince($query: String!, $after: String) {
     orders(first: 50, after: $after, sortKey: UPDATED_AT, query: $query) {
-      nodes { ${POLLED_ORDER} } pageInfo { hasNextPage endCursor } } }`,
+      nodes { ${CHANGED_ORDER} } pageInfo { hasNextPage endCursor } } }`,
   orderEvents: `query OrderBridgeOrderEvents($id: ID!) { order(id: $id) { ${POLLED_ORDER} } }`,
   inventoryLevelsSince: `query OrderBridgeStockSince($locationId: ID!, $query: String!, $after: String) {
     location(id: $locationId) { inventoryLevels(first: 100, after: $after, query: $query) {

@@ -11,7 +11,6 @@ export interface ShopifyVariant {
     tracked: boolean;
     inventoryLevel: { quantities: { name: string; quantity: number }[] } | null;
   };
-  metafield?: { value: string } | null;
 }
 
 export interface ShopifyAttribute {
@@ -40,8 +39,16 @@ export interface ShopifyPolledOrder {
   updatedAt: string;
   cancelledAt: string | null;
   customAttributes: ShopifyAttribute[];
-  lineItems: { nodes: ShopifyPolledLine[] };
   fulfillments: ShopifyPolledFulfillment[];
+}
+
+/** An order as the poll's first (cheap) query lists it. */
+export interface ShopifyChangedOrder {
+  id: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  customAttributes: ShopifyAttribute[];
+  fulfillments: { id: string; status: string }[];
 }
 
 export interface ShopifyOrderRef {
