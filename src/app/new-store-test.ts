@@ -1,9 +1,6 @@
-import { ZodError, z } from 'zod';
-import { AppError, toAppError } from '../lib/errors.js';
-import { err, ok, type Result } from '../lib/result.js';
-import { platformFor, PLATFORM_IDS } from '../stores/registry.js';
-import { newStoreSchema } from '../sync/store.service.js';
-import { zodToAppError } from '../sync/zod-error.js';
+import { z } from 'zod';
+import { ok, type Result } from '../lib/result.js';
+import { newStoreSchema, parseNewStore } from '../sync/store.service.js';
 import type { App } from './app-context.js';
 
 /** A store as the Add store form holds it before saving: the name may still be empty. */
@@ -21,30 +18,11 @@ export async function testNewStore(
   accountId: string,
   input: z.input<typeof newStoreTestSchema>,
 ): Promise<Result<{ storeName: string; platform: string }>> {
-  const parsed = newStoreTestSchema.safeParse(input);
-  if (!parsed.success) return err(zodToAppError('store_invalid', parsed.error));
-  const s = parsed.data;
-  const platform = platformFor(s.platform);
-  if (!platform) {
-    return err(
-      new AppError(
-        'store_platform_unknown',
-        `Unknown store platform "${s.platform}"; use one of ${PLATFORM_IDS.join(', ')}`,
-        {
-          kind: 'invalid',
-        },
-      ),
-    );
-  }
-  let settings: Record<string, unknown>;
-  let secrets: Record<string, string>;
-  try {
-    const { pollIntervalSeconds: _poll, ...platformSettings } = s.settings ?? {};
-    settings = platform.parseSettings(platformSettings);
-    secrets = platform.parseSecrets(s.secrets ?? {});
-  } catch (error) {
-    return err(error instanceof ZodError ? zodToAppError('store_invalid', error) : toAppError(error));
-  }
+  // Unnamed while the form is being filled in: named after the platform for the call.
+  const parsed = parseNewStore({ ...input, name: input.name?.trim() || input.platform });
+  if (!parsed.ok) return parsed;
+  const { store: s, platform, secrets } = parsed.value;
+  const { pollIntervalSeconds: _poll, ...settings } = parsed.value.settings;
   const outbound = app.storeSide.outbound;
   for (const [url, field] of [
     [s.baseUrl, 'store URL'],
@@ -59,7 +37,7 @@ export async function testNewStore(
       id: 'new-store',
       accountId,
       platform: platform.id,
-      name: s.name || platform.title,
+      name: s.name,
       baseUrl: s.baseUrl.replace(/\/+$/, ''),
       settings,
       secrets,

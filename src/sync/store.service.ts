@@ -9,7 +9,7 @@ import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { maskSecret, type SecretBox } from '../lib/secret-box.js';
 import { platformFor, PLATFORM_IDS } from '../stores/registry.js';
-import type { HubPort, StoreConnector } from '../stores/store-connector.js';
+import type { HubPort, StoreConnector, StorePlatform } from '../stores/store-connector.js';
 import { zodToAppError } from './zod-error.js';
 
 export const newStoreSchema = z.object({
@@ -37,6 +37,40 @@ const pollSchema = z.coerce
   .min(1, 'pollIntervalSeconds must be at least 1')
   .max(86_400, 'pollIntervalSeconds must be at most 86400');
 
+/**
+ * A new store's input checked as adding it checks it: the platform exists, its settings (plus the
+ * poll interval every store has) and credentials are valid.
+ */
+export function parseNewStore(input: NewStoreInput): Result<{
+  store: z.output<typeof newStoreSchema>;
+  platform: StorePlatform;
+  settings: Record<string, unknown>;
+  secrets: Record<string, string>;
+}> {
+  const parsed = newStoreSchema.safeParse(input);
+  if (!parsed.success) return err(zodToAppError('store_invalid', parsed.error));
+  const s = parsed.data;
+  const platform = platformFor(s.platform);
+  if (!platform) {
+    const known = PLATFORM_IDS.join(', ');
+    return err(
+      new AppError('store_platform_unknown', `Unknown store platform "${s.platform}"; use one of ${known}`, {
+        kind: 'invalid',
+      }),
+    );
+  }
+  try {
+    const { pollIntervalSeconds, ...platformSettings } = s.settings ?? {};
+    const settings = {
+      ...platform.parseSettings(platformSettings),
+      ...(pollIntervalSeconds !== undefined && { pollIntervalSeconds: pollSchema.parse(pollIntervalSeconds) }),
+    };
+    return ok({ store: s, platform, settings, secrets: platform.parseSecrets(s.secrets ?? {}) });
+  } catch (error) {
+    return err(error instanceof ZodError ? zodToAppError('store_invalid', error) : toAppError(error));
+  }
+}
+
 /** Adds, shows and tests stores; builds the connector of a store with its opened credentials. */
 export class StoreService {
   private readonly cache = new Map<string, { updatedAt: string; connector: StoreConnector }>();
@@ -63,34 +97,9 @@ export class StoreService {
   }
 
   async add(accountId: string, input: NewStoreInput, actor: string): Promise<Result<StoreView>> {
-    const parsed = newStoreSchema.safeParse(input);
-    if (!parsed.success) return err(zodToAppError('store_invalid', parsed.error));
-    const s = parsed.data;
-    const platform = platformFor(s.platform);
-    if (!platform) {
-      return err(
-        new AppError(
-          'store_platform_unknown',
-          `Unknown store platform "${s.platform}"; use one of ${PLATFORM_IDS.join(', ')}`,
-          {
-            kind: 'invalid',
-          },
-        ),
-      );
-    }
-    let settings: Record<string, unknown>;
-    let secrets: Record<string, string>;
-    try {
-      const { pollIntervalSeconds, ...platformSettings } = s.settings ?? {};
-      settings = {
-        ...platform.parseSettings(platformSettings),
-        ...(pollIntervalSeconds !== undefined && { pollIntervalSeconds: pollSchema.parse(pollIntervalSeconds) }),
-      };
-      secrets = platform.parseSecrets(s.secrets ?? {});
-    } catch (error) {
-      if (error instanceof ZodError) return err(zodToAppError('store_invalid', error));
-      return err(toAppError(error));
-    }
+    const parsed = parseNewStore(input);
+    if (!parsed.ok) return parsed;
+    const { store: s, platform, settings, secrets } = parsed.value;
     const urlsAllowed = await this.checkUrls(s.baseUrl, settings);
     if (!urlsAllowed.ok) return urlsAllowed;
     if (await this.stores.findByRef(accountId, s.name)) {
