@@ -103,7 +103,8 @@ function registerWebhookRoute(server: FastifyInstance, deps: RouteDeps): void {
       config: { public: true },
       schema: {
         tags: ['stores'],
-        summary: 'Webhook endpoint for store events (WooCommerce webhooks, the OrderBridge Vendure plugin, Shopify webhooks); signed',
+        summary:
+          'Webhook endpoint for store events (WooCommerce webhooks, the OrderBridge Vendure plugin, Shopify webhooks); signed',
         security: [],
         params: z.object({ storeId: z.string().min(1) }),
         response: { 202: recordedEventsSchema, ...errorResponses, 401: errorResponses[400] },
