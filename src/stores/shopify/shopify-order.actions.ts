@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreOrderRef } from '../store-connector.js';
 import type { ShopifyContext } from './shopify.context.js';
-import { invalid, userError } from './shopify.errors.js';
+import { notFound, userError } from './shopify.errors.js';
 import type { ShopifyUserError } from './shopify.types.js';
 
 interface OrderState {
@@ -16,7 +16,7 @@ const orderGid = (ref: string): string => (/^\d+$/.test(ref.trim()) ? `gid://sho
 async function state(ctx: ShopifyContext, ref: string): Promise<Result<OrderState>> {
   const res = await ctx.client.request<{ order: OrderState | null }>('orderState', { id: orderGid(ref) });
   if (!res.ok) return res;
-  if (!res.value.order) return err(invalid('shopify_not_found', `Shopify has no order ${ref}.`));
+  if (!res.value.order) return err(notFound(`Shopify has no order ${ref}.`));
   return ok(res.value.order);
 }
 

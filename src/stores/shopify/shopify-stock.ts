@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { err, ok, type Result } from '../../lib/result.js';
 import { availableOf, variantGid, variantsByRefs } from './shopify-catalog.js';
 import type { ShopifyContext } from './shopify.context.js';
-import { invalid, userError } from './shopify.errors.js';
+import { invalid, notFound, userError } from './shopify.errors.js';
 import type { ShopifyUserError } from './shopify.types.js';
 
 const MAX_ATTEMPTS = 5;
@@ -79,7 +79,7 @@ export async function adjustStock(
     const read = await variantsByRefs(ctx, [id]);
     if (!read.ok) return read;
     const variant = read.value.get(id);
-    if (!variant) return err(invalid('shopify_not_found', `Shopify has no variant ${id}.`));
+    if (!variant) return err(notFound(`Shopify has no variant ${id}.`));
     const current = availableOf(variant);
     if (current === null) {
       return err(

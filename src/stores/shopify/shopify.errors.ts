@@ -98,3 +98,7 @@ export function invalidResponse(where: string, why: string): AppError {
 export function invalid(code: string, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, message, { kind: 'invalid', retryable: false, details });
 }
+
+export function notFound(message: string): AppError {
+  return new AppError('shopify_not_found', message, { kind: 'not_found', retryable: false });
+}
