@@ -4,8 +4,11 @@ import {
   type ShopifySandboxOptions,
   type StartedShopifySandbox,
 } from '../../sandbox/shopify/index.js';
-import type { StoreAddress, StoreOrderDraft, StoreOrderItem } from '../store-connector.js';
+import type { StoreOrderDraft, StoreOrderItem } from '../store-connector.js';
+import { address } from '../woocommerce/woocommerce.test-support.js';
 import { ShopifyConnector } from './shopify.connector.js';
+
+export { address };
 
 export async function startShop(
   options: ShopifySandboxOptions = {},
@@ -45,24 +48,6 @@ export function connectorFor(
     },
     options.maxThrottleWaitMs === undefined ? {} : { maxThrottleWaitMs: options.maxThrottleWaitMs },
   );
-}
-
-export function address(countryCode: string, stateOrRegion: string | null = null): StoreAddress {
-  return {
-    name: 'Erika Mustermann',
-    firstName: 'Erika',
-    lastName: 'Mustermann',
-    company: null,
-    line1: 'Heidestr. 17',
-    line2: null,
-    line3: null,
-    city: 'Köln',
-    district: null,
-    stateOrRegion,
-    postalCode: '51147',
-    countryCode,
-    phone: '+49 221 000',
-  };
 }
 
 export function item(
