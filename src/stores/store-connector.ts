@@ -55,6 +55,8 @@ export interface StoreOrderItem {
 /** A non-product line: shipping, gift wrap, discount, COD fee, the reconciliation adjustment. */
 export interface StoreOrderCharge {
   kind: 'shipping' | 'gift_wrap' | 'discount' | 'cod_fee' | 'adjustment' | 'other';
+  /** Amazon's orderItemId of the item the charge belongs to (a promotion, its shipping); null/absent = the order. */
+  orderItemId?: string | null;
   title: string;
   net: string;
   tax: string;

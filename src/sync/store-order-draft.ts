@@ -33,6 +33,13 @@ function toStoreAddress(address: AmazonAddress | null, fallbackName: string): St
   };
 }
 
+/** Charge lines are stored as `<orderItemId>:<kind>` (`order:<kind>` for the order's own). */
+function chargeItemId(lineId: string): string | null {
+  const cut = lineId.lastIndexOf(':');
+  const item = cut > 0 ? lineId.slice(0, cut) : '';
+  return item === '' || item === 'order' ? null : item;
+}
+
 export const FBA_NOTE = 'Fulfilled by Amazon (FBA): Amazon ships this order — do not ship it from the store';
 
 /**
@@ -84,6 +91,7 @@ export function buildStoreOrderDraft(order: Order, lines: readonly OrderLine[], 
     .filter((l) => l.kind !== 'item')
     .map((l) => ({
       kind: CHARGE_KIND[l.kind] ?? 'other',
+      orderItemId: chargeItemId(l.amazonOrderItemId),
       title: l.title,
       net: l.lineNet,
       tax: l.lineTax,

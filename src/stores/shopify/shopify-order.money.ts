@@ -117,39 +117,41 @@ function spread(parts: Part[], total: Part): Part[] {
  * Amazon's amounts as orderCreate prices: unit prices (gross when taxes are included), line tax,
  * one shipping line; discounts folded into the item and shipping prices (orderCreate takes one
  * discount code only); gift wrap, COD fee and other charges as extra custom lines. The total must
- * equal Amazon's gross to the cent — nothing is invented to make it so.
+ * equal Amazon's gross to the cent — nothing is invented to make it so. A discount naming its item
+ * (`orderItemId`) lowers that item; one that does not is spread over the items by amount.
  */
 export function planMoney(draft: StoreOrderDraft): Result<MoneyPlan> {
   const incl = draft.pricesIncludeTax;
   const d = minorUnits(draft.currency);
   const itemDiscount: Part = { amount: '0', tax: '0', rate: null };
+  const itemParts = draft.items.map((i) => partOf(incl, { ...i, net: i.lineNet, tax: i.lineTax, gross: i.lineGross }));
   const shippingParts: Part[] = [];
   const extras: StoreOrderCharge[] = [];
   const discounts: MoneyPlan['discounts'] = [];
+  const addTo = (target: Part, p: Part): void => {
+    target.amount = add(target.amount, p.amount);
+    target.tax = add(target.tax, p.tax);
+  };
   for (const c of draft.charges) {
     const p = partOf(incl, c);
+    const own = draft.items.findIndex((i) => c.orderItemId && i.orderItemId === c.orderItemId);
     if (c.kind === 'shipping' || isShippingDiscount(c)) shippingParts.push(p);
-    else if (isNegative(c.gross)) {
-      itemDiscount.amount = add(itemDiscount.amount, p.amount);
-      itemDiscount.tax = add(itemDiscount.tax, p.tax);
-    } else extras.push(c);
+    else if (isNegative(c.gross))
+      addTo(own >= 0 ? (itemParts[own] as Part) : itemDiscount, p); // its item, else spread
+    else extras.push(c);
     if (isNegative(c.gross)) discounts.push({ title: c.title, amount: c.gross });
   }
   let shipping: MoneyPlan['shipping'] = null;
   const shippingAmount = sum(shippingParts.map((p) => p.amount));
   if (isNegative(shippingAmount)) {
-    itemDiscount.amount = add(itemDiscount.amount, shippingAmount);
-    itemDiscount.tax = add(itemDiscount.tax, sum(shippingParts.map((p) => p.tax)));
+    addTo(itemDiscount, { amount: shippingAmount, tax: sum(shippingParts.map((p) => p.tax)), rate: null });
   } else if (shippingParts.length > 0) {
     shipping = { price: roundTo(shippingAmount, d), taxes: taxesOf(shippingParts, incl, d) };
   }
-  const itemParts = spread(
-    draft.items.map((i) => partOf(incl, { ...i, net: i.lineNet, tax: i.lineTax, gross: i.lineGross })),
-    itemDiscount,
-  );
+  const spreadParts = spread(itemParts, itemDiscount);
   const lines: PlannedLine[] = [];
   for (const [i, item] of draft.items.entries()) {
-    const part = itemParts[i] as Part;
+    const part = spreadParts[i] as Part;
     if (isNegative(part.amount) || item.quantity <= 0) {
       return err(
         invalid(
