@@ -6,6 +6,12 @@ import { orQuery, quoteSearch } from './shopify-search.js';
 import type { ShopifyVariant } from './shopify.types.js';
 
 const BATCH = 25;
+const MAX_PAGES = 10;
+
+interface VariantPage {
+  nodes: ShopifyVariant[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 /** Variants per search: 100 keeps the query under Shopify’s 1000-point single-query limit. */
 const PAGE = 100;
 
@@ -66,15 +72,24 @@ export async function findProducts(
   if (l.field === 'metafield') return byMetafield(ctx, l, wanted, location.value);
   for (let i = 0; i < wanted.length; i += BATCH) {
     const chunk = wanted.slice(i, i + BATCH);
-    const res = await ctx.client.request<{ productVariants: { nodes: ShopifyVariant[] } }>('variantsByQuery', {
-      query: orQuery(l.field, chunk),
-      first: PAGE,
-      locationId: location.value,
-    });
-    if (!res.ok) return res;
-    for (const v of res.value.productVariants.nodes) {
-      const value = v[l.field];
-      if (value !== null && chunk.includes(value) && !found.has(value)) found.set(value, toStoreProduct(v));
+    // A small page keeps the requested cost low (Shopify charges `first` up front); more pages only
+    // while token matches crowd out a value still missing.
+    let after: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res: Result<{ productVariants: VariantPage }> = await ctx.client.request('variantsByQuery', {
+        query: orQuery(l.field, chunk),
+        first: Math.min(PAGE, chunk.length * 2 + 8),
+        after,
+        locationId: location.value,
+      });
+      if (!res.ok) return res;
+      for (const v of res.value.productVariants.nodes) {
+        const value = v[l.field];
+        if (value !== null && chunk.includes(value) && !found.has(value)) found.set(value, toStoreProduct(v));
+      }
+      const info: VariantPage['pageInfo'] = res.value.productVariants.pageInfo;
+      if (!info.hasNextPage || info.endCursor === null || chunk.every((v) => found.has(v))) break;
+      after = info.endCursor;
     }
   }
   return ok(found);
@@ -142,9 +157,10 @@ export async function searchProducts(
   const location = await ctx.locationId();
   if (!location.ok) return location;
   const search = q === '' ? '' : `${quoteSearch(q)} OR sku:${quoteSearch(q)}`;
-  const res = await ctx.client.request<{ productVariants: { nodes: ShopifyVariant[] } }>('variantsByQuery', {
+  const res = await ctx.client.request<{ productVariants: VariantPage }>('variantsByQuery', {
     query: search,
     first: Math.min(PAGE, Math.max(limit * 2, 10)),
+    after: null,
     locationId: location.value,
   });
   if (!res.ok) return res;

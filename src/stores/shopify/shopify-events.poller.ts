@@ -15,8 +15,18 @@ export const INITIAL_LOOKBACK_MS = 24 * 3_600_000;
  */
 export const OVERLAP_MS = 5 * 60_000;
 const MAX_PAGES = 20;
+/**
+ * Stock is reconciled at most this often: listing a location's levels costs query points for every
+ * level Shopify returns (its `updated_at` filter is a hint), and `inventory_levels/update` webhooks
+ * bring stock changes at once. Orders are read on every poll.
+ */
+export const STOCK_RECONCILE_MS = 5 * 60_000;
 
-const cursorSchema = z.strictObject({ orders: z.iso.datetime(), stock: z.iso.datetime() });
+const cursorSchema = z.strictObject({
+  orders: z.iso.datetime(),
+  stock: z.iso.datetime(),
+  stockReadAt: z.iso.datetime().optional(),
+});
 type Cursor = z.output<typeof cursorSchema>;
 
 function parseCursor(cursor: string | null, nowMs: number): Result<Cursor> {
@@ -124,11 +134,18 @@ export async function pollEvents(
   if (!parsed.ok) return parsed;
   const orders = await orderEventsSince(ctx, parsed.value.orders);
   if (!orders.ok) return orders;
-  let stock = await stockEventsSince(ctx, parsed.value.stock);
+  const c = parsed.value;
+  const due = c.stockReadAt === undefined || nowMs - Date.parse(c.stockReadAt) >= STOCK_RECONCILE_MS;
+  let stock: Stream = ok({ events: [], cursor: c.stock });
+  if (due) stock = await stockEventsSince(ctx, c.stock);
   // A shop (or API version) that cannot list levels by location still gets its orders' events;
   // stock then arrives by the inventory_levels/update webhook only.
-  if (!stock.ok && stock.error.code === 'shopify_graphql_error') stock = ok({ events: [], cursor: parsed.value.stock });
+  if (!stock.ok && stock.error.code === 'shopify_graphql_error') stock = ok({ events: [], cursor: c.stock });
   if (!stock.ok) return stock;
-  const next: Cursor = { orders: orders.value.cursor, stock: stock.value.cursor };
+  const next: Cursor = {
+    orders: orders.value.cursor,
+    stock: stock.value.cursor,
+    stockReadAt: due || c.stockReadAt === undefined ? new Date(nowMs).toISOString() : c.stockReadAt,
+  };
   return ok({ events: [...orders.value.events, ...stock.value.events], cursor: JSON.stringify(next) });
 }

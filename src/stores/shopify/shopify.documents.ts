@@ -19,8 +19,8 @@ const POLLED_ORDER = `id name updatedAt cancelledAt customAttributes { key value
 export const SHOPIFY_DOCUMENTS = {
   shop: `query OrderBridgeShop { shop { name currencyCode } }`,
   primaryLocation: `query OrderBridgePrimaryLocation { location { id name } }`,
-  variantsByQuery: `query OrderBridgeVariants($query: String!, $first: Int!, $locationId: ID!) {
-    productVariants(first: $first, query: $query) { nodes { ${VARIANT} } } }`,
+  variantsByQuery: `query OrderBridgeVariants($query: String!, $first: Int!, $after: String, $locationId: ID!) {
+    productVariants(first: $first, after: $after, query: $query) { nodes { ${VARIANT} } pageInfo { hasNextPage endCursor } } }`,
   variantByIdentifier: `query OrderBridgeVariantByIdentifier($identifier: ProductVariantIdentifierInput!, $locationId: ID!) {
     productVariantByIdentifier(identifier: $identifier) { ${VARIANT} } }`,
   variantsByIds: `query OrderBridgeVariantsByIds($ids: [ID!]!, $locationId: ID!) {
@@ -48,7 +48,7 @@ export const SHOPIFY_DOCUMENTS = {
       nodes { ${CHANGED_ORDER} } pageInfo { hasNextPage endCursor } } }`,
   orderEvents: `query OrderBridgeOrderEvents($id: ID!) { order(id: $id) { ${POLLED_ORDER} } }`,
   inventoryLevelsSince: `query OrderBridgeStockSince($locationId: ID!, $query: String!, $after: String) {
-    location(id: $locationId) { inventoryLevels(first: 100, after: $after, query: $query) {
+    location(id: $locationId) { inventoryLevels(first: 50, after: $after, query: $query) {
       nodes { updatedAt quantities(names: ["available"]) { name quantity } item { id tracked variant { id sku } } }
       pageInfo { hasNextPage endCursor } } } }`,
   webhookSubscriptions: `query OrderBridgeWebhooks { webhookSubscriptions(first: 100) { nodes { id topic uri } } }`,
