@@ -94,16 +94,17 @@ async function openWoo(seed: number): Promise<BenchStore> {
 }
 
 /**
- * Shopify with a Standard plan's restore rate (100 points/s) but a small bucket (300 points), so
- * OrderBridge is throttled and must wait; 5xx, lost orderCreate/fulfilment answers, duplicate and
+ * Shopify with a Standard plan's restore rate (100 points/s) and a small bucket (1000 points, the
+ * most one query may cost), so OrderBridge is throttled and must wait; 5xx, lost orderCreate/fulfilment answers, duplicate and
  * failing webhook deliveries (retried by the sandbox like Shopify, on a shorter schedule).
  */
 async function openShopify(seed: number): Promise<BenchStore> {
   const shop: StartedShopifySandbox = await startShopifySandbox({
     seed,
     currency: 'EUR',
-    restoreRate: 100,
-    bucketSize: 300,
+    // BENCH_SHOPIFY_RESTORE_RATE=1000: a Shopify Plus shop.
+    restoreRate: Number(process.env.BENCH_SHOPIFY_RESTORE_RATE ?? 100),
+    bucketSize: 1_000,
     webhookRetryDelaysMs: [500, 1_000, 2_000, 4_000, 8_000],
   });
   return {
