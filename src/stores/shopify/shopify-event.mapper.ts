@@ -24,6 +24,16 @@ function itemsOf(f: ShopifyPolledFulfillment): StoreShipmentItem[] {
   return [...byKey.values()].filter((i) => i.quantity > 0);
 }
 
+/** true when the fulfilment ships every line of the order in full (the order arrived in one parcel). */
+function wholeOrder(f: ShopifyPolledFulfillment, order: ShopifyPolledOrder): boolean {
+  const lines = order.lineItems?.nodes ?? [];
+  if (lines.length === 0) return false;
+  const shipped = new Map<string, number>();
+  for (const n of f.fulfillmentLineItems.nodes)
+    shipped.set(n.lineItem.id, (shipped.get(n.lineItem.id) ?? 0) + (n.quantity ?? 0));
+  return lines.every((l) => l.quantity !== undefined && (shipped.get(l.id) ?? 0) >= l.quantity);
+}
+
 /**
  * One order → its events: a 'shipment' per SUCCESS fulfilment (storeRef = the fulfilment GID) and
  * a 'cancellation' of the whole order when cancelled (storeRef = order GID + ':cancel'). The poll
@@ -46,7 +56,9 @@ export function orderEvents(order: ShopifyPolledOrder): StoreEvent[] {
       shippingMethod: null,
       trackingNumber: tracking?.number?.trim() || null,
       shipDate: new Date(f.createdAt).toISOString(),
-      items: items.length > 0 ? items : null,
+      // A parcel with the whole order ships "every unshipped item" (Amazon may have shipped some units
+      // before the order reached the store); a partial one names its items and quantities.
+      items: items.length > 0 && !wholeOrder(f, order) ? items : null,
     });
   }
   if (order.cancelledAt) {

@@ -45,6 +45,7 @@ export function restOrder(o: RestOrder): ShopifyPolledOrder {
     updatedAt: o.updated_at ?? new Date(0).toISOString(),
     cancelledAt: o.cancelled_at ?? null,
     customAttributes: (o.note_attributes ?? []).map((a) => ({ key: a.name, value: a.value })),
+    lineItems: { nodes: [...lines.values()].map((l) => ({ id: l.id, quantity: l.quantity ?? 0 })) },
     fulfillments: (o.fulfillments ?? []).map((f) => ({
       id: gidOf('Fulfillment', f.id, f.admin_graphql_api_id),
       status: f.status ?? '',

@@ -12,7 +12,7 @@ const ORDER_REF = `id name legacyResourceId`;
 const CHANGED_ORDER = `id updatedAt cancelledAt customAttributes { key value } fulfillments(first: 10) { id status }`;
 
 /** One order's events in detail (about 160 points). */
-const POLLED_ORDER = `id name updatedAt cancelledAt customAttributes { key value }
+const POLLED_ORDER = `id name updatedAt cancelledAt customAttributes { key value } lineItems(first: 100) { nodes { id quantity } }
   fulfillments(first: 10) { id status createdAt trackingInfo(first: 1) { company number url }
     fulfillmentLineItems(first: 50) { nodes { quantity lineItem { id sku customAttributes { key value } } } } }`;
 

@@ -39,6 +39,8 @@ export interface ShopifyPolledOrder {
   updatedAt: string;
   cancelledAt: string | null;
   customAttributes: ShopifyAttribute[];
+  /** The order's lines (id, quantity): a fulfilment of all of them ships "every unshipped item". */
+  lineItems?: { nodes: { id: string; quantity?: number }[] };
   fulfillments: ShopifyPolledFulfillment[];
 }
 
