@@ -60,7 +60,13 @@ export class ShopifyClient {
     return this.api.client;
   }
 
-  async request<T>(name: ShopifyDocumentName, variables: Record<string, unknown> = {}): Promise<Result<T>> {
+  /** `maxWaitMs` overrides how long this request may wait for the cost bucket (0 = not at all). */
+  async request<T>(
+    name: ShopifyDocumentName,
+    variables: Record<string, unknown> = {},
+    options: { maxWaitMs?: number } = {},
+  ): Promise<Result<T>> {
+    const maxWaitMs = options.maxWaitMs ?? this.maxWaitMs;
     // Only listed documents (validated against the schema by shopify-documents.schema.test.ts) go out.
     if (!Object.hasOwn(SHOPIFY_DOCUMENTS, name)) return err(invalidResponse(String(name), 'an unlisted document'));
     let waited = 0;
@@ -68,7 +74,7 @@ export class ShopifyClient {
     for (;;) {
       const pace = this.throttle.delayFor(name);
       if (pace > 0) {
-        if (waited + pace > this.maxWaitMs) return err(throttled(name, waited));
+        if (waited + pace > maxWaitMs) return err(throttled(name, waited));
         waited += pace;
         await sleep(pace);
       }
@@ -87,7 +93,7 @@ export class ShopifyClient {
       const errors = Array.isArray(body.errors) ? body.errors : [];
       if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
         const delay = CostThrottle.retryDelayMs(body.extensions?.cost);
-        if (waited + delay > this.maxWaitMs) return err(throttled(name, waited));
+        if (waited + delay > maxWaitMs) return err(throttled(name, waited));
         waited += delay;
         await sleep(delay);
         continue;

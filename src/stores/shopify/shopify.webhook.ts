@@ -1,21 +1,23 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../lib/errors.js';
+import { availableOf } from './shopify-catalog.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { IncomingWebhook, StoreEvent } from '../store-connector.js';
-import { availableOf } from './shopify-catalog.js';
 import type { ShopifyContext } from './shopify.context.js';
 import { orderEvents } from './shopify-event.mapper.js';
 import { restOrder, type RestOrder } from './shopify-rest.mapper.js';
-import type { ShopifyPolledOrder, ShopifyVariant } from './shopify.types.js';
+import type { ShopifyVariant } from './shopify.types.js';
 
-/** Topics OrderBridge subscribes to (REST spelling, as in X-Shopify-Topic). */
+/**
+ * Topics OrderBridge subscribes to (REST spelling, as in X-Shopify-Topic). Not fulfillments/*:
+ * Shopify sends orders/updated (and orders/fulfilled) for the same fulfilment, with the order's
+ * attributes that name OrderBridge's order, so no lookup is needed.
+ */
 export const WEBHOOK_TOPICS = [
   'orders/updated',
   'orders/cancelled',
   'orders/fulfilled',
   'orders/partially_fulfilled',
-  'fulfillments/create',
-  'fulfillments/update',
   'inventory_levels/update',
 ] as const;
 
@@ -45,9 +47,11 @@ export function verifyShopifyWebhook(webhook: IncomingWebhook, secrets: readonly
 
 /**
  * Verifies the signature, then maps the topic to the events the poll would find (same storeRefs,
- * so Shopify's retries and duplicate deliveries de-duplicate): orders/* from the order in the
- * body; fulfillments/* by reading the order (the body names only order_id); inventory_levels/update
- * by reading the variant's current level at the configured location. Unknown topics: no events.
+ * so Shopify's retries and duplicate deliveries de-duplicate). Shopify wants an answer within 5 s,
+ * so no delivery waits for the cost bucket: orders/* carry the whole order; inventory_levels/update
+ * is answered with the item's level read now, only if the cost bucket allows it at once (otherwise
+ * a retryable error: Shopify delivers it again, and the stock reconciliation poll catches up). fulfillments/*
+ * (subscribed by hand) and unknown topics: no events — orders/updated and the poll bring them.
  */
 export async function parseShopifyWebhook(
   ctx: ShopifyContext,
@@ -79,15 +83,6 @@ export async function parseShopifyWebhook(
   }
   const topic = (headerOf(webhook, 'x-shopify-topic') ?? '').toLowerCase();
   if (topic.startsWith('orders/')) return ok(orderEvents(restOrder(body as unknown as RestOrder)));
-  if (topic === 'fulfillments/create' || topic === 'fulfillments/update') {
-    const orderId = body.order_id;
-    if (typeof orderId !== 'number' && typeof orderId !== 'string') return ok([]);
-    const res = await ctx.client.request<{ order: ShopifyPolledOrder | null }>('orderEvents', {
-      id: `gid://shopify/Order/${orderId}`,
-    });
-    if (!res.ok) return res;
-    return ok(res.value.order ? orderEvents(res.value.order) : []);
-  }
   if (topic === 'inventory_levels/update') return stockEvent(ctx, body);
   return ok([]);
 }
@@ -96,28 +91,16 @@ async function stockEvent(ctx: ShopifyContext, body: Record<string, unknown>): P
   const location = await ctx.locationId();
   if (!location.ok) return location;
   if (`gid://shopify/Location/${String(body.location_id)}` !== location.value) return ok([]);
+  // The level is read now rather than taken from the body: Shopify retries a delivery with its
+  // original body for hours, and a late retry must not put an old quantity back.
   const res = await ctx.client.request<{ inventoryItem: { variant: ShopifyVariant | null } | null }>(
     'inventoryItemVariant',
-    {
-      id: `gid://shopify/InventoryItem/${String(body.inventory_item_id)}`,
-      locationId: location.value,
-    },
+    { id: `gid://shopify/InventoryItem/${String(body.inventory_item_id)}`, locationId: location.value },
+    { maxWaitMs: 0 },
   );
   if (!res.ok) return res;
   const variant = res.value.inventoryItem?.variant;
   const available = variant ? availableOf(variant) : null;
   if (!variant || available === null) return ok([]);
-  const at =
-    typeof body.updated_at === 'string' && Number.isFinite(Date.parse(body.updated_at))
-      ? body.updated_at
-      : ctx.nowIso();
-  return ok([
-    {
-      kind: 'stock',
-      productRef: variant.id,
-      sku: variant.sku || null,
-      available,
-      occurredAt: new Date(at).toISOString(),
-    },
-  ]);
+  return ok([{ kind: 'stock', productRef: variant.id, sku: variant.sku || null, available, occurredAt: ctx.nowIso() }]);
 }
