@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { App } from '../../src/app/app-context.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
@@ -14,6 +11,12 @@ import { describeEachDatabase } from '../helpers/databases.js';
 import { linkCatalogueSpellings, SANDBOX_SKU_CROP, wooOrdersByAmazonId } from '../helpers/store-test-env.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 import { seeded, sleep, startDelayProxy, type DelayProxy, type Range } from './support/delay-proxy.js';
+import {
+  bundleStoreWorker,
+  startStoreWorker,
+  type StoreWorker,
+  type StoreWorkerBundle,
+} from './support/store-worker-process.js';
 
 /**
  * "Killing the worker during delivery or write-back never creates a second store order or a second
@@ -27,56 +30,13 @@ const ORDERS = 30;
 const SHIPPED = 15;
 const MAX_KILLS = { delivery: 8, writeBack: 6 };
 
-// Bundled once: `node --import tsx` needs ~3 s to start the app here, the bundle under 1 s.
-const bundleDir = new URL('../../node_modules/.cache/orderbridge-store-crash/', import.meta.url).pathname;
-const bundle = `${bundleDir}store-worker-child-${process.pid}.mjs`;
-
+let bundle: StoreWorkerBundle;
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true });
-  await build({
-    entryPoints: [new URL('./support/store-worker-child.ts', import.meta.url).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'warning',
-  });
+  bundle = await bundleStoreWorker('store-crash');
 });
-afterAll(() => rmSync(bundle, { force: true }));
+afterAll(() => bundle.remove());
 
-interface Child {
-  workerId: string;
-  ready: Promise<void>;
-  exited: Promise<void>;
-  kill(signal: NodeJS.Signals): void;
-}
-
-let children = 0;
-function startChild(database: string): Child {
-  const workerId = `store-crash-child-${process.pid}-${(children += 1)}`;
-  const proc = spawn(process.execPath, [bundle, database, workerId], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child not ready after 20 s:\n${out}`)), 20_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('ready\n')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`child exited before it was ready:\n${out}`));
-    });
-  });
-  ready.catch(() => undefined);
-  return { workerId, ready, exited, kill: (signal) => proc.kill(signal) };
-}
+const startChild = (database: string): StoreWorker => startStoreWorker(bundle, database);
 
 interface KillRecord {
   /** Jobs the killed process held as running (it died inside them). */

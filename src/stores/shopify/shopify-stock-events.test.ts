@@ -1,21 +1,17 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SANDBOX_SHOPIFY_ACCESS_TOKEN,
   SANDBOX_SHOPIFY_CLIENT_SECRET,
   type StartedShopifySandbox,
 } from '../../sandbox/shopify/index.js';
-import type { IncomingWebhook, StoreEvent } from '../store-connector.js';
+import type { StoreEvent } from '../store-connector.js';
 import type { ShopifyConnector } from './shopify.connector.js';
-import { connectorFor, deDraft, startShop } from './shopify.test-support.js';
+import { connectorFor, deDraft, startShop, startWebhookCatcher } from './shopify.test-support.js';
 import { signShopifyWebhook } from './shopify.webhook.js';
 
 let started: StartedShopifySandbox;
 let connector: ShopifyConnector;
-let server: Server;
-let hookUrl: string;
-const received: IncomingWebhook[] = [];
+let catcher: Awaited<ReturnType<typeof startWebhookCatcher>>;
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: Error }): T => {
   if (!r.ok) throw r.error;
@@ -25,25 +21,15 @@ const refOf = (sku: string): string => started.sandbox.variantBySku(sku)?.varian
 
 beforeAll(async () => {
   ({ started } = await startShop());
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-      received.push({ headers, rawBody: Buffer.concat(chunks).toString('utf8'), receivedAt: new Date().toISOString() });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  catcher = await startWebhookCatcher();
   connector = connectorFor(started, {
-    webhookUrl: hookUrl,
+    webhookUrl: catcher.url,
     secrets: { accessToken: SANDBOX_SHOPIFY_ACCESS_TOKEN, webhookSecret: SANDBOX_SHOPIFY_CLIENT_SECRET },
   });
 });
 afterAll(async () => {
   await started.close();
-  await new Promise((resolve) => server.close(resolve));
+  await catcher.close();
 });
 
 async function until<T>(fn: () => T | undefined, ms = 5000): Promise<T> {
@@ -131,10 +117,10 @@ describe('events', () => {
     );
 
     await until(() =>
-      received.some((w) => w.headers['x-shopify-topic'] === 'inventory_levels/update') ? true : undefined,
+      catcher.received.some((w) => w.headers['x-shopify-topic'] === 'inventory_levels/update') ? true : undefined,
     );
     const fromHooks: StoreEvent[] = [];
-    for (const w of [...received]) fromHooks.push(...must(await connector.parseWebhook(w)));
+    for (const w of [...catcher.received]) fromHooks.push(...must(await connector.parseWebhook(w)));
     expect(fromHooks.filter((e) => e.kind === 'shipment').map((e) => e.storeRef)).toEqual(
       expect.arrayContaining([f1.id, f2.id]),
     );

@@ -1,14 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   SANDBOX_SHOPIFY_ACCESS_TOKEN,
   SANDBOX_SHOPIFY_CLIENT_SECRET,
   type StartedShopifySandbox,
 } from '../../sandbox/shopify/index.js';
-import type { IncomingWebhook } from '../store-connector.js';
 import type { ShopifyConnector } from './shopify.connector.js';
-import { connectorFor, startShop } from './shopify.test-support.js';
+import { connectorFor, startShop, startWebhookCatcher } from './shopify.test-support.js';
 
 /**
  * Shopify wants a webhook answered within 5 s. A stock webhook needs one read (the level now, not
@@ -17,37 +14,27 @@ import { connectorFor, startShop } from './shopify.test-support.js';
  */
 let started: StartedShopifySandbox;
 let connector: ShopifyConnector;
-let server: Server;
-const received: IncomingWebhook[] = [];
+let catcher: Awaited<ReturnType<typeof startWebhookCatcher>>;
 
 beforeAll(async () => {
   // A bucket of 60 points refilled at 1 point/s: a few reads drain it for the rest of the test.
   ({ started } = await startShop({ bucketSize: 60, restoreRate: 1 }));
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-      received.push({ headers, rawBody: Buffer.concat(chunks).toString('utf8'), receivedAt: new Date().toISOString() });
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  started.sandbox.addWebhook('inventory_levels/update', `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  catcher = await startWebhookCatcher();
+  started.sandbox.addWebhook('inventory_levels/update', catcher.url);
   connector = connectorFor(started, {
     secrets: { accessToken: SANDBOX_SHOPIFY_ACCESS_TOKEN, webhookSecret: SANDBOX_SHOPIFY_CLIENT_SECRET },
   });
 });
 afterAll(async () => {
   await started.close();
-  await new Promise((resolve) => server.close(resolve));
+  await catcher.close();
 });
 
 it('answers a stock webhook from the level read now, and fails it as retryable instead of waiting for the bucket', async () => {
   const ref = started.sandbox.variantBySku('CHAIR-ERGO-01')?.variantId ?? '';
   started.sandbox.setStock('CHAIR-ERGO-01', 11);
-  for (let i = 0; i < 100 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-  const hook = received[0];
+  for (let i = 0; i < 100 && catcher.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  const hook = catcher.received[0];
   expect(hook?.headers['x-shopify-topic']).toBe('inventory_levels/update');
   if (!hook) return;
 

@@ -1,14 +1,40 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   SANDBOX_SHOPIFY_ACCESS_TOKEN,
   startShopifySandbox,
   type ShopifySandboxOptions,
   type StartedShopifySandbox,
 } from '../../sandbox/shopify/index.js';
-import type { StoreOrderDraft, StoreOrderItem } from '../store-connector.js';
+import type { IncomingWebhook, StoreOrderDraft, StoreOrderItem } from '../store-connector.js';
 import { address } from '../woocommerce/woocommerce.test-support.js';
 import { ShopifyConnector } from './shopify.connector.js';
 
 export { address };
+
+/** An endpoint that keeps every webhook the sandbox delivers (answering 200), as OrderBridge receives it. */
+export async function startWebhookCatcher(): Promise<{
+  url: string;
+  received: IncomingWebhook[];
+  close(): Promise<void>;
+}> {
+  const received: IncomingWebhook[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+      received.push({ headers, rawBody: Buffer.concat(chunks).toString('utf8'), receivedAt: new Date().toISOString() });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 export async function startShop(
   options: ShopifySandboxOptions = {},
