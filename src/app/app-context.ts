@@ -156,7 +156,8 @@ export async function openApp(
     clock,
     createHubPort({ db, jobs, stock, storeRepo, clock }),
     outbound,
-    config.publicUrl,
+    // Stores subscribe their webhooks only to an address OrderBridge was told it is reachable at.
+    config.publicUrlConfigured ? config.publicUrl : null,
   );
   const storeSide: StoreSideDeps = {
     db,

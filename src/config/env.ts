@@ -68,6 +68,11 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Base URL of this OrderBridge as browsers and Amazon reach it, without a trailing slash. */
   publicUrl: string;
+  /**
+   * true when ORDERBRIDGE_PUBLIC_URL is set: only then is OrderBridge known to be reachable there, so
+   * stores (Shopify) are told to send webhooks to it; the printed default is often loopback.
+   */
+  publicUrlConfigured: boolean;
   /** SP-API application id for Seller Central consent URLs; null = Connect with Amazon only with the sandbox. */
   amazonApplicationId: string | null;
   amazonAppBeta: boolean;
@@ -119,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (
       e.ORDERBRIDGE_PUBLIC_URL ?? `http://${publicHost(e.ORDERBRIDGE_HTTP_HOST)}:${e.ORDERBRIDGE_HTTP_PORT}`
     ).replace(/\/+$/, ''),
+    publicUrlConfigured: e.ORDERBRIDGE_PUBLIC_URL !== undefined,
     amazonApplicationId: e.ORDERBRIDGE_AMAZON_APP_ID ?? null,
     amazonAppBeta: e.ORDERBRIDGE_AMAZON_APP_BETA === 'true',
     allowCustomAmazonEndpoints: e.ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS === 'true',
