@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sandboxConnectionInput } from '../../src/app/demo.js';
 import { buildHttpServer } from '../../src/http/http-server.js';
 import { SANDBOX_SELLER_ID } from '../../src/sandbox/amazon/index.js';
+import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET } from '../../src/sandbox/woocommerce/index.js';
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { operationsOf, type OpenApiDoc } from '../helpers/openapi-coverage.js';
@@ -17,7 +18,8 @@ type Expect =
 
 interface Case {
   expect: Expect;
-  body?: Record<string, unknown>;
+  /** The request body; a function when it needs the running sandboxes. */
+  body?: Record<string, unknown> | ((env: StoreTestEnv) => Record<string, unknown>);
   query?: string;
   /** Path parameters that differ from the defaults (A's ids). */
   params?: Record<string, string>;
@@ -82,6 +84,15 @@ const CASES: Record<string, Case> = {
       baseUrl: 'https://erp.b.example',
       secrets: { apiKey: 'b'.repeat(32), webhookSecret: 'c'.repeat(32) },
     },
+  },
+  // B tests the very shop A added: B gets the shop's answer, never A's store row or its secrets.
+  'post /api/stores/test': {
+    expect: { own: true },
+    body: (env) => ({
+      platform: 'woocommerce',
+      baseUrl: env.woo.url,
+      secrets: { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET },
+    }),
   },
   'get /api/stores/:store': { expect: { status: 404 } },
   'post /api/stores/:store/test': { expect: { status: 404 } },
@@ -297,7 +308,7 @@ describeEachDatabase(
           route.replace(/:(\w+)/g, (_m, name: string) =>
             encodeURIComponent((a as Record<string, string>)[c.params?.[name] ?? name] ?? name),
           ) + (c.query ?? '');
-        const res = await asB(method, url, c.body);
+        const res = await asB(method, url, typeof c.body === 'function' ? c.body(env) : c.body);
         // A 404 may name what B asked for; anything else of A's must not appear.
         const text = res.body;
         const leaked = aIds
