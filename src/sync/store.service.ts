@@ -9,7 +9,13 @@ import type { OutboundPolicy } from '../net/outbound-policy.js';
 import { err, ok, type Result } from '../lib/result.js';
 import { maskSecret, type SecretBox } from '../lib/secret-box.js';
 import { platformFor, PLATFORM_IDS } from '../stores/registry.js';
-import type { HubPort, StoreConnector, StorePlatform } from '../stores/store-connector.js';
+import type {
+  HubPort,
+  StoreConfig,
+  StoreConnector,
+  StoreHttpAgents,
+  StorePlatform,
+} from '../stores/store-connector.js';
 import { zodToAppError } from './zod-error.js';
 
 export const newStoreSchema = z.object({
@@ -23,6 +29,9 @@ export const newStoreSchema = z.object({
   secrets: z.record(z.string(), z.string()).optional(),
 });
 export type NewStoreInput = z.input<typeof newStoreSchema>;
+
+/** A store as the Add store form holds it before saving: the name may still be empty. */
+export const newStoreTestSchema = newStoreSchema.extend({ name: z.string().trim().max(100).optional() });
 
 /** What the API and CLI show of a store: credentials only as their last 4 characters. */
 export interface StoreView extends Store {
@@ -41,7 +50,7 @@ const pollSchema = z.coerce
  * A new store's input checked as adding it checks it: the platform exists, its settings (plus the
  * poll interval every store has) and credentials are valid.
  */
-export function parseNewStore(input: NewStoreInput): Result<{
+function parseNewStore(input: NewStoreInput): Result<{
   store: z.output<typeof newStoreSchema>;
   platform: StorePlatform;
   settings: Record<string, unknown>;
@@ -153,6 +162,35 @@ export class StoreService {
     return tested.ok ? ok({ storeName: tested.value.storeName, platform: store.platform }) : tested;
   }
 
+  /**
+   * Test connection before saving: the same checks as adding the store (its platform's settings and
+   * credentials, the installation's network policy), then the connector's one authenticated call.
+   * Nothing is stored; the credentials live only for this call.
+   */
+  async testUnsaved(
+    accountId: string,
+    input: z.input<typeof newStoreTestSchema>,
+  ): Promise<Result<{ storeName: string; platform: string }>> {
+    // Unnamed while the form is being filled in: named after the platform for the call.
+    const parsed = parseNewStore({ ...input, name: input.name?.trim() || input.platform });
+    if (!parsed.ok) return parsed;
+    const { store: s, platform, settings, secrets } = parsed.value;
+    const urlsAllowed = await this.checkUrls(s.baseUrl, settings);
+    if (!urlsAllowed.ok) return urlsAllowed;
+    const config = {
+      id: 'new-store',
+      accountId,
+      platform: platform.id,
+      name: s.name,
+      baseUrl: s.baseUrl,
+      settings,
+      secrets,
+    };
+    const connector = this.build(platform, config, (await this.outbound?.storeAgents()) ?? null, false);
+    const tested = await connector.test();
+    return tested.ok ? ok({ storeName: tested.value.storeName, platform: platform.id }) : tested;
+  }
+
   /** The connector of a store, rebuilt when the store changed. */
   async connectorFor(storeId: string): Promise<Result<StoreConnector>> {
     const store = await this.stores.findById(storeId);
@@ -168,19 +206,33 @@ export class StoreService {
         new AppError('store_platform_unknown', `Unknown store platform "${store.platform}"`, { kind: 'invalid' }),
       );
     }
+    const connector = this.build(platform, { ...store, secrets: await this.openSecrets(storeId) }, agents, true);
+    this.cache.set(storeId, { updatedAt: version, connector });
+    return ok(connector);
+  }
+
+  /**
+   * A platform's connector with OrderBridge's side of it. Only a saved store gets the hub port and
+   * its webhook endpoint (an unsaved one is only tested).
+   */
+  private build(
+    platform: StorePlatform,
+    store: StoreConfig,
+    agents: StoreHttpAgents | null,
+    saved: boolean,
+  ): StoreConnector {
     const { pollIntervalSeconds: _poll, ...settings } = store.settings;
-    const connector = platform.create(
-      { ...store, settings, secrets: await this.openSecrets(storeId) },
+    return platform.create(
+      { ...store, baseUrl: store.baseUrl.replace(/\/+$/, ''), settings },
       {
         now: () => this.clock.nowIso(),
         timeoutMs: CONNECTOR_TIMEOUT_MS,
-        ...(this.hub && { hub: this.hub }),
         ...(agents && { agents }),
-        ...(this.publicUrl && { webhookUrl: `${this.publicUrl.replace(/\/+$/, '')}/api/stores/${store.id}/webhook` }),
+        ...(saved && this.hub && { hub: this.hub }),
+        ...(saved &&
+          this.publicUrl && { webhookUrl: `${this.publicUrl.replace(/\/+$/, '')}/api/stores/${store.id}/webhook` }),
       },
     );
-    this.cache.set(storeId, { updatedAt: version, connector });
-    return ok(connector);
   }
 
   async findByRef(accountId: string, ref: string): Promise<Store | null> {

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
-import { newStoreSchema } from '../../sync/store.service.js';
+import { newStoreSchema, newStoreTestSchema } from '../../sync/store.service.js';
 import { recordStoreEvents } from '../../sync/record-store-events.js';
 import { errorResponses } from '../schemas.js';
 import { recordedEventsSchema, storeSchema } from '../store-schemas.js';
 import { accountOf, authOf } from '../auth/request-auth.js';
 import type { RouteDeps } from './route-deps.js';
-import { newStoreTestSchema, testNewStore } from '../../app/new-store-test.js';
 
 const params = z.object({ store: z.string().min(1).describe('store id or name') });
 const storeTestResultSchema = z.object({ storeName: z.string(), platform: z.string() });
@@ -50,7 +49,7 @@ export function registerStoreRoutes(server: FastifyInstance, deps: RouteDeps): v
       response: { 200: storeTestResultSchema, ...errorResponses },
     },
     handler: async (req) => {
-      const tested = await testNewStore(app, accountOf(req), req.body);
+      const tested = await app.stores.testUnsaved(accountOf(req), req.body);
       if (!tested.ok) throw tested.error;
       return tested.value;
     },
