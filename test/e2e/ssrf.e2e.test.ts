@@ -136,6 +136,15 @@ describeEachDatabase(
         expect(res.statusCode, url).toBe(400);
         expect(errorOf(res), url).toMatchObject({ code: 'address_not_allowed' });
         expect(errorOf(res).message, url).toContain(`resolves to a ${reason} address`);
+        // Test connection before saving goes through the same check, for every platform.
+        for (const [platform, secrets] of [
+          ['woocommerce', WOO_SECRETS],
+          ['shopify', { accessToken: 'shpat_attacker' }],
+        ] as const) {
+          const tested = await member.send('POST', '/api/stores/test', { platform, baseUrl: url, secrets });
+          expect(tested.statusCode, `${platform} ${url}`).toBe(400);
+          expect(errorOf(tested), `${platform} ${url}`).toMatchObject({ code: 'address_not_allowed' });
+        }
       }
       const hub = await addStore('hub', 'https://erp.example', 'hub-api', {
         webhookUrl: `http://127.0.0.1:${trap.port}/hook`,
