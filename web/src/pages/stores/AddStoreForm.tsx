@@ -5,9 +5,11 @@ import { api, ApiError } from '../../api/client';
 import type { Store } from '../../api/types';
 import { ErrorAlert, useNotify } from '../../components';
 import { issuesByField, keys } from '../connections/queries';
+import { MagentoStoreFields } from './MagentoStoreFields';
+import { EMPTY_MAGENTO_DRAFT, magentoBaseUrl, magentoStoreFields, type MagentoDraft } from './magento-store';
 import { ShopifyStoreFields } from './ShopifyStoreFields';
 import { EMPTY_SHOPIFY_DRAFT, shopifyStoreFields, type ShopifyDraft } from './shopify-store';
-import { PLATFORM_OPTIONS, SECRETS, URL_HELP, type Platform } from './store-platforms';
+import { hasOwnFields, PLATFORM_OPTIONS, SECRETS, URL_HELP, type Platform } from './store-platforms';
 import { StoreTestResult } from './StoreTestResult';
 
 export function AddStoreForm({ onDone }: { onDone: () => void }) {
@@ -18,18 +20,21 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
   const [baseUrl, setBaseUrl] = useState('');
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [shopify, setShopify] = useState<ShopifyDraft>(EMPTY_SHOPIFY_DRAFT);
+  const [magento, setMagento] = useState<MagentoDraft>(EMPTY_MAGENTO_DRAFT);
   /** The store as the API takes it, from whichever fields the platform shows. */
   const body = () => ({
     name: name.trim(),
     platform,
     ...(platform === 'shopify'
       ? shopifyStoreFields(shopify)
-      : {
-          baseUrl: baseUrl.trim(),
-          secrets: Object.fromEntries(
-            SECRETS[platform].flatMap((s) => (secrets[s.key] ? [[s.key, secrets[s.key]]] : [])),
-          ),
-        }),
+      : platform === 'magento2'
+        ? magentoStoreFields(magento)
+        : {
+            baseUrl: baseUrl.trim(),
+            secrets: Object.fromEntries(
+              SECRETS[platform].flatMap((s) => (secrets[s.key] ? [[s.key, secrets[s.key]]] : [])),
+            ),
+          }),
   });
   const create = useMutation({
     mutationFn: () => api<Store>('POST', '/api/stores', body()),
@@ -48,7 +53,12 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
   const latest = create.error ?? test.error;
   const errors = latest instanceof ApiError ? issuesByField(latest.issues) : {};
   const secretError = (key: string) => errors[`secrets.${key}`] ?? errors[key];
-  const urlFilled = platform === 'shopify' ? shopify.shop.trim() !== '' : baseUrl.trim() !== '';
+  const urlFilled =
+    platform === 'shopify'
+      ? shopify.shop.trim() !== ''
+      : platform === 'magento2'
+        ? magentoBaseUrl(magento.baseUrl) !== null
+        : baseUrl.trim() !== '';
   const changed = () => {
     create.reset();
     test.reset();
@@ -69,7 +79,7 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
           <Title order={2} size="h4">
             Add store
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: platform === 'shopify' ? 2 : 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: hasOwnFields(platform) ? 2 : 3 }}>
             <Select
               label="Platform"
               required
@@ -89,7 +99,7 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
               onChange={(e) => setName(e.currentTarget.value)}
               error={errors['name']}
             />
-            {platform !== 'shopify' && (
+            {!hasOwnFields(platform) && (
               <TextInput
                 label="Store URL"
                 description={URL_HELP[platform]}
@@ -106,6 +116,15 @@ export function AddStoreForm({ onDone }: { onDone: () => void }) {
               draft={shopify}
               set={(key, value) => {
                 setShopify((d) => ({ ...d, [key]: value }));
+                changed();
+              }}
+              errors={errors}
+            />
+          ) : platform === 'magento2' ? (
+            <MagentoStoreFields
+              draft={magento}
+              set={(key, value) => {
+                setMagento((d) => ({ ...d, [key]: value }));
                 changed();
               }}
               errors={errors}

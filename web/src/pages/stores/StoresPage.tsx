@@ -51,7 +51,7 @@ export default function StoresPage() {
     <Stack>
       <PageHeader
         title="Stores"
-        description="Where the Amazon orders go: WooCommerce, Shopify, Vendure, or any store or ERP through the hub API."
+        description="Where the Amazon orders go: WooCommerce, Shopify, Magento 2, Vendure, or any store or ERP through the hub API."
         actions={
           !adding && (
             <Button onClick={add.open} disabled={adding}>

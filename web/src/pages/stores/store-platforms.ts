@@ -1,17 +1,22 @@
 /** What the Add store form asks per platform (src/stores/<platform>/index.ts). */
 
-export type Platform = 'woocommerce' | 'shopify' | 'vendure' | 'hub-api';
+export type Platform = 'woocommerce' | 'shopify' | 'magento2' | 'vendure' | 'hub-api';
+
+/** Platforms whose fields have their own component (ShopifyStoreFields, MagentoStoreFields). */
+export type PlatformWithOwnFields = 'shopify' | 'magento2';
+export const hasOwnFields = (p: Platform): p is PlatformWithOwnFields => p === 'shopify' || p === 'magento2';
 
 export const PLATFORM_OPTIONS: { value: Platform; label: string }[] = [
   { value: 'woocommerce', label: 'WooCommerce' },
   { value: 'shopify', label: 'Shopify' },
+  { value: 'magento2', label: 'Magento 2 / Adobe Commerce' },
   { value: 'vendure', label: 'Vendure' },
   { value: 'hub-api', label: 'Hub API (any store or ERP)' },
 ];
 
-/** The credentials each platform needs (Shopify: ShopifyStoreFields). */
+/** The credentials each platform needs (Shopify and Magento: their own fields). */
 export const SECRETS: Record<
-  Exclude<Platform, 'shopify'>,
+  Exclude<Platform, PlatformWithOwnFields>,
   { key: string; label: string; description?: string; required: boolean }[]
 > = {
   woocommerce: [
@@ -56,7 +61,7 @@ export const SECRETS: Record<
   ],
 };
 
-export const URL_HELP: Record<Exclude<Platform, 'shopify'>, string> = {
+export const URL_HELP: Record<Exclude<Platform, PlatformWithOwnFields>, string> = {
   woocommerce: 'The site root, e.g. https://shop.example.com',
   vendure: 'The Vendure server, e.g. https://vendure.example.com',
   'hub-api': 'Where OrderBridge sends signed webhooks, e.g. https://erp.example.com/orderbridge',
