@@ -60,8 +60,10 @@ async function adjustDefaultSource(
     return err(notManaged(p.sku));
   }
   const next = stockItem.qty + delta;
+  // The item as Magento answered it (the schema requires its fields back), without nulls Magento refuses.
+  const item = Object.fromEntries(Object.entries(stockItem).filter(([, v]) => v !== null));
   const put = await saveLedger(ctx, p, withEntry(ledger, { k: key, s: 'done' }), {
-    extension_attributes: { stock_item: { ...stockItem, qty: next, is_in_stock: next > 0 } },
+    extension_attributes: { stock_item: { ...item, qty: next, is_in_stock: next > 0 } },
   });
   return put.ok ? ok(next) : put;
 }
@@ -107,9 +109,43 @@ async function adjustOtherSource(
   return done.ok ? ok(target) : done;
 }
 
+async function loadProduct(ctx: MagentoContext, sku: string): Promise<Result<MagentoProduct>> {
+  const product = await productBySku({ client: ctx.client, stockId: ctx.settings.stockId }, sku);
+  if (!product.ok) return product;
+  if (product.value === null) {
+    return err(invalid('magento2_product_not_found', `Magento has no product with SKU "${sku}".`, { sku }));
+  }
+  return ok(product.value);
+}
+
+/** The quantity after `key` when the ledger records it as applied; null when it does not. */
+async function appliedQuantity(ctx: MagentoContext, p: MagentoProduct, key: string): Promise<Result<number | null>> {
+  if (!readLedger(p).some((e) => e.k === key && e.s === 'done')) return ok(null);
+  const qty = ctx.settings.sourceCode === 'default' ? p.extension_attributes?.stock_item?.qty : null;
+  if (typeof qty === 'number') return ok(qty);
+  const current = await sourceQuantity(ctx, p.sku);
+  return current.ok ? ok(current.value ?? 0) : current;
+}
+
+async function attempt(ctx: MagentoContext, sku: string, delta: number, key: string): Promise<Result<number>> {
+  const product = await loadProduct(ctx, sku);
+  if (!product.ok) return product;
+  const p = product.value;
+  const ready = await ensureLedgerAttribute(ctx, p.attribute_set_id);
+  if (!ready.ok) return ready;
+  const applied = await appliedQuantity(ctx, p, key);
+  if (!applied.ok) return applied;
+  if (applied.value !== null) return ok(applied.value);
+  const ledger = readLedger(p);
+  return ctx.settings.sourceCode === 'default'
+    ? adjustDefaultSource(ctx, p, ledger, delta, key)
+    : adjustOtherSource(ctx, p, ledger, delta, key);
+}
+
 /**
  * `delta` on the configured source's quantity, once per `key`: the product's ledger attribute
- * (orderbridge_stock_log) records every key applied. Returns the source quantity afterwards.
+ * (orderbridge_stock_log) records every key applied. A write whose answer was lost is looked up in
+ * the ledger before failing. Returns the source quantity afterwards.
  */
 export async function adjustStock(
   ctx: MagentoContext,
@@ -117,24 +153,12 @@ export async function adjustStock(
   delta: number,
   key: string,
 ): Promise<Result<number>> {
-  const product = await productBySku({ client: ctx.client, stockId: ctx.settings.stockId }, sku);
-  if (!product.ok) return product;
-  if (product.value === null) {
-    return err(invalid('magento2_product_not_found', `Magento has no product with SKU "${sku}".`, { sku }));
-  }
-  const p = product.value;
-  const ready = await ensureLedgerAttribute(ctx, p.attribute_set_id);
-  if (!ready.ok) return ready;
-  const ledger = readLedger(p);
-  if (ledger.some((e) => e.k === key && e.s === 'done')) {
-    const qty = ctx.settings.sourceCode === 'default' ? p.extension_attributes?.stock_item?.qty : null;
-    if (typeof qty === 'number') return ok(qty);
-    const current = await sourceQuantity(ctx, sku);
-    return current.ok ? ok(current.value ?? 0) : current;
-  }
-  return ctx.settings.sourceCode === 'default'
-    ? adjustDefaultSource(ctx, p, ledger, delta, key)
-    : adjustOtherSource(ctx, p, ledger, delta, key);
+  const first = await attempt(ctx, sku, delta, key);
+  if (first.ok || !first.error.retryable) return first;
+  const product = await loadProduct(ctx, sku);
+  if (!product.ok) return first;
+  const applied = await appliedQuantity(ctx, product.value, key);
+  return applied.ok && applied.value !== null ? ok(applied.value) : first;
 }
 
 /** Whether the ledger of `sku` records `key` as applied (a cancel gives back only what was taken). */

@@ -54,7 +54,7 @@ const UNIQUE = /unique constraint violation|already exists/i;
 export function httpError(status: number, text: string, where: string): AppError {
   const said = magentoMessage(text);
   const details = { status, request: where, magentoMessage: said };
-  const suffix = said ? `: ${said}` : '';
+  const suffix = said ? `: ${said.replace(/\.+$/, '')}` : '';
   if (status === 401 || status === 403) {
     const why = /authorized to access/i.test(said ?? '')
       ? ' — the integration lacks this API resource (System › Extensions › Integrations › API: grant it, then reactivate)'
