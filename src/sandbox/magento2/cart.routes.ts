@@ -3,6 +3,7 @@ import { PAYMENT_METHODS, cartTotals, totalsView } from './cart-store.js';
 import { inputError } from './magento-errors.js';
 import { numberOf, textOf, type Json } from './magento-format.js';
 import { intParam, type MagentoRoute } from './magento-route.js';
+import { completeRequired } from './response-shape.js';
 
 /** The admin (integration) cart flow: Magento prices, taxes, reserves and numbers the order itself. */
 export const CART_ROUTES: readonly MagentoRoute[] = [
@@ -46,10 +47,10 @@ export const CART_ROUTES: readonly MagentoRoute[] = [
       const { sandbox } = ctx;
       const cart = sandbox.carts.active(intParam(ctx, 'cartId'));
       sandbox.carts.setShipping(cart, ctx.body.addressInformation as Json);
-      return {
+      return completeRequired('checkout-data-payment-details-interface', {
         payment_methods: PAYMENT_METHODS.map((p) => ({ ...p })),
         totals: totalsView(cartTotals(cart), sandbox.currency),
-      };
+      });
     },
   },
   {

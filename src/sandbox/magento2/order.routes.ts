@@ -10,7 +10,8 @@ import { applySearch, parseSearchCriteria, searchCriteriaView } from './search-c
 function saveOrder(ctx: RouteContext): Json {
   const { sandbox } = ctx;
   const entity = ctx.body.entity as Json;
-  const existing = entity.entity_id !== undefined && sandbox.orders.get(numberOf(entity.entity_id)) !== null;
+  // An entity_id names an existing order to update (an unknown one is a 404: our assumption).
+  const existing = entity.entity_id !== undefined;
   let order: OrderRecord;
   try {
     order = existing ? sandbox.orders.update(entity) : sandbox.orders.create(entity);
