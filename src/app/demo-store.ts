@@ -8,6 +8,12 @@ import {
 } from '../sandbox/shopify/index.js';
 import { WEBHOOK_TOPICS } from '../stores/shopify/shopify.webhook.js';
 import { SANDBOX_CONSUMER_KEY, SANDBOX_CONSUMER_SECRET, startWooSandbox } from '../sandbox/woocommerce/index.js';
+import {
+  SANDBOX_MAGENTO_ACCESS_TOKEN,
+  SANDBOX_MAGENTO_STORE_CODE,
+  startMagentoSandbox,
+  type MagentoSandbox,
+} from '../sandbox/magento2/index.js';
 import type { NewStoreInput } from '../sync/store.service.js';
 import { registerInProcessOrigin, unregisterInProcessOrigin } from '../net/in-process-origins.js';
 import type { App } from './app-context.js';
@@ -19,8 +25,10 @@ export interface DemoStore {
   url: string;
   /** What `start` prints about it. */
   lines: string[];
-  /** The Shopify sandbox's state and merchant actions (null for WooCommerce). */
+  /** The Shopify sandbox's state and merchant actions (null for the other platforms). */
   shopify: ShopifySandbox | null;
+  /** The Magento sandbox's state and merchant actions (null for the other platforms). */
+  magento: MagentoSandbox | null;
   /** Subscribes the sandbox's webhooks to OrderBridge at `baseUrl` (WooCommerce: polled only, no-op). */
   sendWebhooksTo(baseUrl: string): void;
   close(): Promise<void>;
@@ -28,7 +36,14 @@ export interface DemoStore {
 
 /** Starts the sandbox of `platform` next to the Amazon sandbox and adds (or updates) its store row. */
 export async function startDemoStore(app: App, platform: DemoStorePlatform): Promise<DemoStore> {
-  return platform === 'shopify' ? startShopifyDemoStore(app) : startWooDemoStore(app);
+  switch (platform) {
+    case 'shopify':
+      return startShopifyDemoStore(app);
+    case 'magento2':
+      return startMagentoDemoStore(app);
+    case 'woocommerce':
+      return startWooDemoStore(app);
+  }
 }
 
 async function startWooDemoStore(app: App): Promise<DemoStore> {
@@ -48,6 +63,7 @@ async function startWooDemoStore(app: App): Promise<DemoStore> {
       `    (curl -X POST ${woo.url}/_sandbox/orders/<id>/ship -H 'content-type: application/json' -d '{"trackingNumber":"T1","customProvider":"My Courier"}')`,
     ],
     shopify: null,
+    magento: null,
     sendWebhooksTo: () => undefined,
     close: () => woo.close(),
   };
@@ -71,6 +87,7 @@ async function startShopifyDemoStore(app: App): Promise<DemoStore> {
       `    (curl -X POST ${shop.url}/_sandbox/orders/<id>/fulfill -H 'content-type: application/json' -d '{"trackingCompany":"DHL Express","trackingNumber":"T1"}')`,
     ],
     shopify: shop.sandbox,
+    magento: null,
     // The connector subscribes the same topics at ORDERBRIDGE_PUBLIC_URL on its first poll and skips
     // those already there; these reach this process at once, whatever the public URL says.
     sendWebhooksTo: (baseUrl) => {
@@ -78,6 +95,30 @@ async function startShopifyDemoStore(app: App): Promise<DemoStore> {
       for (const topic of WEBHOOK_TOPICS) shop.sandbox.addWebhook(topic, address);
     },
     close: () => shop.close(),
+  };
+}
+
+async function startMagentoDemoStore(app: App): Promise<DemoStore> {
+  const magento = inProcess(await startMagentoSandbox({ port: app.config.sandboxPort + 3, seed: 1, currency: 'EUR' }));
+  const store = await demoStoreRow(app, magento, {
+    name: 'sandbox-magento2',
+    platform: 'magento2',
+    // Magento Open Source sends no webhooks: shipments and cancellations come with the poll.
+    settings: { storeCode: SANDBOX_MAGENTO_STORE_CODE, pollIntervalSeconds: 15 },
+    secrets: { accessToken: SANDBOX_MAGENTO_ACCESS_TOKEN },
+  });
+  return {
+    platform: 'magento2',
+    storeId: store.id,
+    url: magento.url,
+    lines: [
+      `  Magento 2 sandbox ${magento.url}: orders are delivered there; ship or cancel them with its control API`,
+      `    (curl -X POST ${magento.url}/_sandbox/orders/<entity_id>/ship -H 'content-type: application/json' -d '{"trackNumber":"T1","carrierCode":"dhl","title":"DHL"}')`,
+    ],
+    shopify: null,
+    magento: magento.sandbox,
+    sendWebhooksTo: () => undefined,
+    close: () => magento.close(),
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 
 /** The store platforms whose sandbox the demo (`start`) can deliver to. */
-export const DEMO_STORE_PLATFORMS = ['woocommerce', 'shopify'] as const;
+export const DEMO_STORE_PLATFORMS = ['woocommerce', 'shopify', 'magento2'] as const;
 export type DemoStorePlatform = (typeof DEMO_STORE_PLATFORMS)[number];
 
 /** Environment variables OrderBridge reads. Everything has a default so `npm start` needs none. */

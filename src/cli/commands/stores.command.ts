@@ -4,8 +4,27 @@ import { print, table, unwrap } from '../output.js';
 import { parseSettings } from '../settings-option.js';
 import { withApp } from '../with-app.js';
 import { normaliseShopUrl } from '../../stores/shopify/index.js';
+import { normaliseMagentoUrl } from '../../stores/magento2/magento2.settings.js';
+import { PLATFORM_IDS } from '../../stores/registry.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** The store URL as the platform takes it: a Shopify shop name or a pasted Magento REST URL is accepted. */
+function storeUrl(platform: string, url: string): string {
+  if (platform === 'shopify') return normaliseShopUrl(url);
+  if (platform === 'magento2') return normaliseMagentoUrl(url);
+  return url;
+}
+
+const ADD_EXAMPLES = `
+Examples:
+  orderbridge stores add --name shop --platform woocommerce --url https://shop.example.com \\
+    --secret consumerKey=ck_… --secret consumerSecret=cs_…
+  orderbridge stores add --name magento --platform magento2 --url https://shop.example.com \\
+    --secret accessToken=… --set storeCode=default --set orderCreation=direct --set invoice=true
+    (the integration's access token as a Bearer token: Magento's "Allow OAuth Access Tokens to be used as
+    standalone Bearer tokens" must be Yes; otherwise give all four: --secret consumerKey=… --secret
+    consumerSecret=… --secret accessToken=… --secret accessTokenSecret=… and every request is signed, OAuth 1.0a)`;
 
 function describe(s: StoreView): string {
   const hints = Object.entries(s.secretHints).map(([k, v]) => `${k} ${v}`);
@@ -21,17 +40,21 @@ function describe(s: StoreView): string {
 export function registerStores(program: Command): void {
   const cmd = program
     .command('stores')
-    .description('online stores that receive Amazon orders (hub-api, woocommerce, shopify, vendure)');
+    .description(`online stores that receive Amazon orders (${PLATFORM_IDS.join(', ')})`);
 
   cmd
     .command('add')
     .description('add a store; credentials are encrypted and never shown again')
     .requiredOption('--name <name>', 'a name for the store')
-    .requiredOption('--platform <platform>', 'hub-api, woocommerce, shopify or vendure')
-    .requiredOption('--url <url>', "the store's base URL (Shopify: my-shop, my-shop.myshopify.com or the URL)")
+    .requiredOption('--platform <platform>', PLATFORM_IDS.join(', '))
+    .requiredOption(
+      '--url <url>',
+      "the store's base URL (Shopify: my-shop, my-shop.myshopify.com or the URL; Magento: the shop's root URL, a pasted …/rest/default/V1 is cut back to it)",
+    )
     .option('--set <key=value>', 'a platform setting (repeatable), e.g. --set orderStatus=processing', collect, [])
     .option('--secret <key=value>', 'a credential (repeatable), e.g. --secret consumerKey=ck_…', collect, [])
     .option('--json', 'JSON output')
+    .addHelpText('after', ADD_EXAMPLES)
     .action(
       async (o: { name: string; platform: string; url: string; set: string[]; secret: string[]; json?: boolean }) => {
         const json = o.json === true;
@@ -49,7 +72,7 @@ export function registerStores(program: Command): void {
               {
                 name: o.name,
                 platform: o.platform,
-                baseUrl: o.platform === 'shopify' ? normaliseShopUrl(o.url) : o.url,
+                baseUrl: storeUrl(o.platform, o.url),
                 settings,
                 secrets,
               },
