@@ -18,6 +18,19 @@ const BODY_MARKER = 'internal-service-body-7f3a';
 const PUBLIC_IP = '93.184.216.34';
 const WOO_SECRETS = { consumerKey: SANDBOX_CONSUMER_KEY, consumerSecret: SANDBOX_CONSUMER_SECRET };
 const HUB_SECRETS = { apiKey: 'k'.repeat(32), webhookSecret: 'w'.repeat(32) };
+/** Magento 2's two ways in: the integration token as Bearer, or all four OAuth 1.0a values (signed requests). */
+const MAGENTO_BEARER = { accessToken: 'magento-attacker-token' };
+const MAGENTO_OAUTH = {
+  consumerKey: 'attacker-consumer-key',
+  consumerSecret: 'attacker-consumer-secret',
+  accessToken: 'attacker-access-token',
+  accessTokenSecret: 'attacker-access-token-secret',
+};
+const SECRETS_BY_PLATFORM: Record<string, Record<string, string>> = {
+  woocommerce: WOO_SECRETS,
+  'hub-api': HUB_SECRETS,
+  magento2: MAGENTO_BEARER,
+};
 
 /** A loopback service that must never be reached: counts every TCP connection it gets. */
 async function startTrap(): Promise<{ server: TcpServer; port: number; connections: () => number }> {
@@ -87,7 +100,7 @@ describeEachDatabase(
         platform,
         baseUrl,
         settings,
-        secrets: platform === 'hub-api' ? HUB_SECRETS : WOO_SECRETS,
+        secrets: SECRETS_BY_PLATFORM[platform],
       });
 
     beforeAll(async () => {
@@ -136,10 +149,19 @@ describeEachDatabase(
         expect(res.statusCode, url).toBe(400);
         expect(errorOf(res), url).toMatchObject({ code: 'address_not_allowed' });
         expect(errorOf(res).message, url).toContain(`resolves to a ${reason} address`);
+        // Magento 2: the shop's URL and the REST URL a merchant may paste instead.
+        for (const magentoUrl of [url, `${url.replace(/\/+$/, '')}/rest/default/V1`]) {
+          const magento = await addStore(`magento-${i}`, magentoUrl, 'magento2');
+          expect(magento.statusCode, `magento2 ${magentoUrl}`).toBe(400);
+          expect(errorOf(magento), `magento2 ${magentoUrl}`).toMatchObject({ code: 'address_not_allowed' });
+          expect(errorOf(magento).message, magentoUrl).toContain(`resolves to a ${reason} address`);
+        }
         // Test connection before saving goes through the same check, for every platform.
         for (const [platform, secrets] of [
           ['woocommerce', WOO_SECRETS],
           ['shopify', { accessToken: 'shpat_attacker' }],
+          ['magento2', MAGENTO_BEARER],
+          ['magento2', MAGENTO_OAUTH],
         ] as const) {
           const tested = await member.send('POST', '/api/stores/test', { platform, baseUrl: url, secrets });
           expect(tested.statusCode, `${platform} ${url}`).toBe(400);
@@ -158,29 +180,35 @@ describeEachDatabase(
     it('checks the address again when it connects: a DNS answer that changed to loopback never reaches it', async () => {
       const added = await addStore('rebind', `http://rebind.attacker.test:${trap.port}`);
       expect(added.statusCode).toBe(201);
-      const storeId = added.json<{ id: string }>().id;
+      // Magento 2's connector makes its own requests (Bearer or signed): the same guarded agents.
+      const magento = await addStore('rebind-magento', `http://rebind.attacker.test:${trap.port}`, 'magento2');
+      expect(magento.statusCode).toBe(201);
       dns.set('rebind.attacker.test', '127.0.0.1');
-      const tested = await member.send('POST', `/api/stores/${storeId}/test`);
-      expect(tested.statusCode).toBe(400);
-      expect(errorOf(tested)).toMatchObject({ code: 'address_not_allowed' });
-      // The connector itself (deliveries, polls) resolves once, checks, and connects to what it checked.
-      const connector = await app.stores.connectorFor(storeId);
-      if (!connector.ok) throw connector.error;
-      const direct = await connector.value.test();
-      expect(direct.ok).toBe(false);
-      expect(JSON.stringify(direct)).toContain(
-        'address not allowed: rebind.attacker.test resolves to a loopback address',
-      );
+      for (const storeId of [added.json<{ id: string }>().id, magento.json<{ id: string }>().id]) {
+        const tested = await member.send('POST', `/api/stores/${storeId}/test`);
+        expect(tested.statusCode).toBe(400);
+        expect(errorOf(tested)).toMatchObject({ code: 'address_not_allowed' });
+        // The connector itself (deliveries, polls) resolves once, checks, and connects to what it checked.
+        const connector = await app.stores.connectorFor(storeId);
+        if (!connector.ok) throw connector.error;
+        const direct = await connector.value.test();
+        expect(direct.ok).toBe(false);
+        expect(JSON.stringify(direct)).toContain(
+          'address not allowed: rebind.attacker.test resolves to a loopback address',
+        );
+      }
       expect(trap.connections()).toBe(0);
     });
 
     it('follows no redirect to a private address and never echoes the remote body', async () => {
-      const added = await addStore('redirecting', redirector.url);
-      expect(added.statusCode).toBe(201);
-      const tested = await member.send('POST', `/api/stores/${added.json<{ id: string }>().id}/test`);
-      expect(tested.statusCode).toBeGreaterThanOrEqual(400);
-      expect(tested.body).toContain('302');
-      expect(tested.body).not.toContain(BODY_MARKER);
+      for (const platform of ['woocommerce', 'magento2']) {
+        const added = await addStore(`redirecting-${platform}`, redirector.url, platform);
+        expect(added.statusCode).toBe(201);
+        const tested = await member.send('POST', `/api/stores/${added.json<{ id: string }>().id}/test`);
+        expect(tested.statusCode, platform).toBeGreaterThanOrEqual(400);
+        expect(tested.body, platform).toContain('302');
+        expect(tested.body, platform).not.toContain(BODY_MARKER);
+      }
       expect(trap.connections()).toBe(0);
     });
 
