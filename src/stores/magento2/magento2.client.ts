@@ -69,7 +69,8 @@ export class MagentoClient {
     } catch (error) {
       return err(networkError(where, error instanceof Error ? error.message : String(error)));
     }
-    if (answer.status < 200 || answer.status >= 300) return err(httpError(answer.status, answer.text, where));
+    if (answer.status < 200 || answer.status >= 300)
+      return err(httpError(answer.status, answer.text, where, this.o.auth.kind === 'bearer'));
     if (answer.text.trim() === '') return ok(null as T);
     try {
       return ok(JSON.parse(answer.text) as T);

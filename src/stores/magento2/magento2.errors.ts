@@ -51,14 +51,17 @@ export function magentoMessage(text: string): string | null {
 
 const UNIQUE = /unique constraint violation|already exists/i;
 
-export function httpError(status: number, text: string, where: string): AppError {
+export function httpError(status: number, text: string, where: string, bearer = false): AppError {
   const said = magentoMessage(text);
   const details = { status, request: where, magentoMessage: said };
   const suffix = said ? `: ${said.replace(/\.+$/, '')}` : '';
   if (status === 401 || status === 403) {
-    const why = /authorized to access/i.test(said ?? '')
-      ? ' — the integration lacks this API resource (System › Extensions › Integrations › API: grant it, then reactivate)'
-      : ' — check the access token, or sign with all four integration credentials when "Allow OAuth Access Tokens to be used as standalone Bearer tokens" is off';
+    // Magento answers an integration token it does not take as Bearer with the same ACL message.
+    const why = bearer
+      ? ' — either Magento does not accept the integration token as Bearer ("Allow OAuth Access Tokens to be used as standalone Bearer tokens" is off: give all four integration credentials to sign with OAuth 1.0a instead), the token is wrong, or the integration lacks this API resource'
+      : /authorized to access/i.test(said ?? '')
+        ? ' — the integration lacks this API resource (System › Extensions › Integrations › API: grant it, then reactivate)'
+        : ' — check the four integration credentials';
     return new AppError('magento2_auth_failed', `Magento refused ${where} (${status})${suffix}${why}.`, {
       kind: 'auth',
       retryable: false,
