@@ -1,8 +1,17 @@
-import type { App } from '../../src/app/app-context.js';
+import { openApp, type App } from '../../src/app/app-context.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { silentLogger } from '../../src/lib/logger.js';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { findMarketplace } from '../../src/sandbox/amazon/marketplace-catalog.js';
 import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
 import { SANDBOX_SKU_CROP } from '../../src/app/demo.js';
+import {
+  SANDBOX_MAGENTO_ACCESS_TOKEN,
+  startMagentoSandbox,
+  type MagentoOrderView,
+  type MagentoSandboxOptions,
+  type StartedMagentoSandbox,
+} from '../../src/sandbox/magento2/index.js';
 import {
   SANDBOX_SHOPIFY_CLIENT_ID,
   SANDBOX_SHOPIFY_CLIENT_SECRET,
@@ -17,12 +26,12 @@ import {
   startWooSandbox,
   type StartedWooSandbox,
 } from '../../src/sandbox/woocommerce/index.js';
-import { addSandboxConnection, DE, openTestApp } from './test-app.js';
+import { addSandboxConnection, DE, testConfig } from './test-app.js';
 
 export { SANDBOX_SKU_CROP };
 
 /** The store platforms whose shipped sandbox an e2e test can deliver to. */
-export type SandboxStorePlatform = 'woocommerce' | 'shopify';
+export type SandboxStorePlatform = 'woocommerce' | 'shopify' | 'magento2';
 
 /** The Amazon sandbox, the WooCommerce sandbox and an app with a connection delivering to that store. */
 export interface StoreTestEnv {
@@ -30,6 +39,8 @@ export interface StoreTestEnv {
   woo: StartedWooSandbox;
   /** The Shopify sandbox, when the env was opened with `platform: 'shopify'`. */
   shopify?: StartedShopifySandbox;
+  /** The Magento sandbox, when the env was opened with `platform: 'magento2'`. */
+  magento?: StartedMagentoSandbox;
   app: App;
   connectionId: string;
   storeId: string;
@@ -41,15 +52,20 @@ export interface ShopifyStoreTestEnv extends StoreTestEnv {
   shopify: StartedShopifySandbox;
 }
 
+/** A StoreTestEnv delivering to the Magento 2 sandbox. */
+export interface MagentoStoreTestEnv extends StoreTestEnv {
+  magento: StartedMagentoSandbox;
+}
+
 export interface StoreTestEnvOptions {
   seed?: number;
   /** The Amazon sandbox's rate limits: 1 = Amazon's real rates (default 1000× faster). */
   rateScale?: number;
   config?: Record<string, unknown>;
   marketplaceId?: string;
-  /** WooCommerce: merged into the sandbox's keys. Shopify: replaces the client credentials. */
+  /** WooCommerce: merged into the sandbox's keys. Shopify, Magento: replaces the credentials. */
   storeSecrets?: Record<string, string>;
-  /** Platform settings of the store (Shopify; WooCommerce when `store` is not given). */
+  /** Platform settings of the store (Shopify, Magento; WooCommerce when `store` is not given). */
   storeSettings?: Record<string, unknown>;
   /** The address OrderBridge is given for the WooCommerce sandbox (e.g. a slow proxy in front of it). */
   wooBaseUrl?: (sandboxUrl: string) => Promise<string>;
@@ -61,14 +77,24 @@ export interface StoreTestEnvOptions {
   shopify?: ShopifySandboxOptions;
   /** The address OrderBridge is given for the Shopify sandbox (e.g. a proxy in front of it). */
   shopifyBaseUrl?: (sandboxUrl: string) => Promise<string>;
+  /** Magento sandbox options; the base currency defaults to the marketplace's. */
+  magento?: MagentoSandboxOptions;
+  /** The address OrderBridge is given for the Magento sandbox (e.g. a proxy in front of it). */
+  magentoBaseUrl?: (sandboxUrl: string) => Promise<string>;
   /** The address OrderBridge is given for the Amazon sandbox (e.g. a proxy in front of it). */
   amazonBaseUrl?: (sandboxUrl: string) => Promise<string>;
+  /** OrderBridge's clock (default the system clock), e.g. one a test moves past a poll's schedule. */
+  clock?: Clock;
 }
 
 export function openStoreTestEnv(
   databaseUrlOrPath: string,
   options: StoreTestEnvOptions & { platform: 'shopify' },
 ): Promise<ShopifyStoreTestEnv>;
+export function openStoreTestEnv(
+  databaseUrlOrPath: string,
+  options: StoreTestEnvOptions & { platform: 'magento2' },
+): Promise<MagentoStoreTestEnv>;
 export function openStoreTestEnv(databaseUrlOrPath: string, options?: StoreTestEnvOptions): Promise<StoreTestEnv>;
 export async function openStoreTestEnv(
   databaseUrlOrPath: string,
@@ -86,10 +112,21 @@ export async function openStoreTestEnv(
           }),
         )
       : undefined;
-  const app = await openTestApp(databaseUrlOrPath);
+  const magento =
+    options.platform === 'magento2'
+      ? await startMagentoSandbox({
+          seed: options.seed ?? 3,
+          currency: shopCurrencyFor(options.marketplaceId ?? DE),
+          ...options.magento,
+        })
+      : undefined;
+  const app = await openApp(testConfig(databaseUrlOrPath), {
+    logger: silentLogger,
+    ...(options.clock && { clock: options.clock }),
+  });
   const store = await app.stores.add(
     app.accountId,
-    { name: 'shop', ...(options.store ?? (await sandboxStoreInput(options, woo, shopify))) },
+    { name: 'shop', ...(options.store ?? (await sandboxStoreInput(options, woo, shopify, magento))) },
     'test',
   );
   if (!store.ok) throw store.error;
@@ -108,12 +145,14 @@ export async function openStoreTestEnv(
     amazon,
     woo,
     ...(shopify && { shopify }),
+    ...(magento && { magento }),
     app,
     connectionId: connection.id,
     storeId: store.value.id,
     async close() {
       await app.close();
       await shopify?.close();
+      await magento?.close();
       await woo.close();
       await amazon.close();
     },
@@ -137,8 +176,18 @@ async function sandboxStoreInput(
   options: StoreTestEnvOptions,
   woo: StartedWooSandbox,
   shopify: StartedShopifySandbox | undefined,
+  magento: StartedMagentoSandbox | undefined,
 ): Promise<{ platform: string; baseUrl: string; settings?: Record<string, unknown>; secrets: Record<string, string> }> {
   const settings = options.storeSettings ? { settings: options.storeSettings } : {};
+  if (magento) {
+    return {
+      platform: 'magento2',
+      baseUrl: options.magentoBaseUrl ? await options.magentoBaseUrl(magento.url) : magento.url,
+      ...settings,
+      // An integration's access token used as Bearer (the sandbox has the switch on by default).
+      secrets: options.storeSecrets ?? { accessToken: SANDBOX_MAGENTO_ACCESS_TOKEN },
+    };
+  }
   if (shopify) {
     return {
       platform: 'shopify',
@@ -183,9 +232,17 @@ const wooRefOf = (woo: StartedWooSandbox, catalogueSku: string): string => {
 export const shopifyRefOf = (shopify: StartedShopifySandbox, catalogueSku: string): string | undefined =>
   shopify.sandbox.variantBySku(catalogueSku)?.variantId;
 
-/** The store product of a catalogue SKU in the env's store (Shopify when it runs, else WooCommerce). */
+/** The Magento product ref of a catalogue SKU: its SKU, when the Magento sandbox sells it. */
+export const magentoRefOf = (magento: StartedMagentoSandbox, catalogueSku: string): string | undefined =>
+  magento.sandbox.productBySku(catalogueSku)?.sku;
+
+/** The store product of a catalogue SKU in the env's store (Shopify or Magento when it runs, else WooCommerce). */
 export const storeRefOf = (env: StoreTestEnv, catalogueSku: string): string | undefined =>
-  env.shopify ? shopifyRefOf(env.shopify, catalogueSku) : wooRefOf(env.woo, catalogueSku);
+  env.shopify
+    ? shopifyRefOf(env.shopify, catalogueSku)
+    : env.magento
+      ? magentoRefOf(env.magento, catalogueSku)
+      : wooRefOf(env.woo, catalogueSku);
 
 /**
  * Links every SKU of held orders to the store product it is a spelling of (what a merchant does
@@ -249,4 +306,24 @@ export function shopifyOrdersByAmazonId(shopify: StartedShopifySandbox): Map<str
     if (id) byId.set(id, [...(byId.get(id) ?? []), order]);
   }
   return byId;
+}
+
+/**
+ * Magento orders per Amazon order id, read from the Magento sandbox's own state: by the order's
+ * `ext_order_id`, else the `amazon_order_id:` entry OrderBridge writes into the payment's
+ * additional information (a duplicate order shows up here as a second entry).
+ */
+export function magentoOrdersByAmazonId(magento: StartedMagentoSandbox): Map<string, MagentoOrderView[]> {
+  const byId = new Map<string, MagentoOrderView[]>();
+  for (const order of magento.sandbox.listOrders()) {
+    const id = order.ext_order_id || amazonIdInPayment(order);
+    if (id) byId.set(id, [...(byId.get(id) ?? []), order]);
+  }
+  return byId;
+}
+
+function amazonIdInPayment(order: MagentoOrderView): string | null {
+  const info = (order.payment?.additional_information ?? []) as unknown[];
+  const entry = info.find((x): x is string => typeof x === 'string' && x.startsWith('amazon_order_id:'));
+  return entry ? entry.slice('amazon_order_id:'.length) : null;
 }
