@@ -29,27 +29,35 @@ export interface RecordedRequest {
   query: string;
   body: unknown;
   status: number;
+  /** The answer's text ('' when none arrived). */
+  answer: string;
 }
 
 /** The real transport (node:http), recording every request and its status: nothing is faked. */
 export function recordingTransport(log: RecordedRequest[], timeoutMs = 5000): MagentoTransport {
   return async (url, init) => {
     const answer = await send(url, init, { timeoutMs }).catch((error: unknown) => {
-      log.push(entry(url, init, 0));
+      log.push(entry(url, init, 0, ''));
       throw error;
     });
-    log.push(entry(url, init, answer.status));
+    log.push(entry(url, init, answer.status, answer.text));
     return answer;
   };
 }
 
-function entry(url: URL, init: { method: string; body?: string | undefined }, status: number): RecordedRequest {
+function entry(
+  url: URL,
+  init: { method: string; body?: string | undefined },
+  status: number,
+  answer: string,
+): RecordedRequest {
   return {
     method: init.method,
     path: url.pathname.replace(/^.*?\/rest\/[^/]+(?=\/V1\/)/, ''),
     query: url.search,
     body: init.body === undefined ? undefined : (JSON.parse(init.body) as unknown),
     status,
+    answer,
   };
 }
 
