@@ -72,7 +72,7 @@ describe('cart flow (orderCreation: cart)', () => {
   it('the answer of “place order” lost: the order Magento placed is found by buyer and items in the same call', async () => {
     const d = deDraft(BOTTLE, { customer: buyer('lost') });
     const losing: MagentoTransport = async (url, init) => {
-      const answer = await send(url, init, { timeoutMs: 3000 });
+      const answer = await send(url, init, { timeoutMs: 20_000 });
       if (/\/V1\/carts\/\d+\/order$/.test(url.pathname)) throw new Error('connection reset');
       return answer;
     };
@@ -89,7 +89,7 @@ describe('cart flow (orderCreation: cart)', () => {
     const crashing: MagentoTransport = (url, init) =>
       init.method === 'POST' && url.pathname.endsWith('/V1/orders')
         ? Promise.reject(new Error('process killed'))
-        : send(url, init, { timeoutMs: 3000 });
+        : send(url, init, { timeoutMs: 20_000 });
     const first = await connectorFor(started, { secrets: OAUTH_SECRETS, settings, transport: crashing }).createOrder(d);
     expect(first.ok).toBe(false);
     const before = started.sandbox.listOrders().length;

@@ -62,7 +62,7 @@ describe('stock', () => {
     const crashing: MagentoTransport = (url, init) =>
       url.pathname.endsWith('/V1/inventory/source-items') && init.method === 'POST'
         ? Promise.reject(new Error('connection reset'))
-        : send(url, init, { timeoutMs: 3000 });
+        : send(url, init, { timeoutMs: 20_000 });
     const first = await connectorFor(started, {
       settings: { sourceCode: 'eu_warehouse' },
       transport: crashing,
@@ -82,7 +82,7 @@ describe('stock', () => {
     let wrote = false;
     const crashing: MagentoTransport = async (url, init) => {
       if (wrote && init.method === 'PUT') throw new Error('connection reset');
-      const answer = await send(url, init, { timeoutMs: 3000 });
+      const answer = await send(url, init, { timeoutMs: 20_000 });
       if (url.pathname.endsWith('/V1/inventory/source-items') && init.method === 'POST') wrote = true;
       return answer;
     };
@@ -102,7 +102,7 @@ describe('stock', () => {
     const crashing: MagentoTransport = (url, init) =>
       url.pathname.endsWith('/V1/inventory/source-items') && init.method === 'POST'
         ? Promise.reject(new Error('connection reset'))
-        : send(url, init, { timeoutMs: 3000 });
+        : send(url, init, { timeoutMs: 20_000 });
     const settings = { sourceCode: 'eu_warehouse' };
     await connectorFor(started, { settings, transport: crashing }).adjustStock(sku, -1, 'k-eu-3');
     started.sandbox.setStock(sku, 7, 'eu_warehouse'); // the merchant sold 3 meanwhile

@@ -34,7 +34,7 @@ export interface RecordedRequest {
 }
 
 /** The real transport (node:http), recording every request and its status: nothing is faked. */
-export function recordingTransport(log: RecordedRequest[], timeoutMs = 5000): MagentoTransport {
+export function recordingTransport(log: RecordedRequest[], timeoutMs = 20_000): MagentoTransport {
   return async (url, init) => {
     const answer = await send(url, init, { timeoutMs }).catch((error: unknown) => {
       log.push(entry(url, init, 0, ''));
@@ -80,7 +80,7 @@ export function connectorFor(started: StartedMagentoSandbox, o: ConnectorOptions
       settings: magento2Platform.parseSettings(o.settings ?? {}),
       secrets: magento2Platform.parseSecrets(o.secrets ?? { accessToken: SANDBOX_MAGENTO_ACCESS_TOKEN }),
     },
-    { now: o.now ?? (() => new Date().toISOString()), timeoutMs: o.timeoutMs ?? 3000 },
+    { now: o.now ?? (() => new Date().toISOString()), timeoutMs: o.timeoutMs ?? 20_000 },
     o.transport ? { transport: o.transport } : {},
   );
 }
