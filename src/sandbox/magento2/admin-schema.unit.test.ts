@@ -1,7 +1,16 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { magentoOperation, validateMagentoRequest, validateMagentoResponse } from './admin-schema.js';
 
 describe('the 2.4.9 admin schema as a validator', () => {
+  it('is Adobe’s file unchanged (schema/ORIGIN.md)', () => {
+    const bytes = readFileSync(new URL('./schema/magento2-admin-rest-2.4.9.yaml', import.meta.url));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      'c5c6dbc3d4995f3ee136cc49dbb74d5c323477a8954df0b213e65e1bae9bea6d',
+    );
+  });
+
   it('names operations by method and path; a literal segment wins; trailing slashes are ignored', () => {
     expect(magentoOperation('GET', '/V1/orders/items')).toEqual({
       operationId: 'GetV1OrdersItems',

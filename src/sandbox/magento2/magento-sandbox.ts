@@ -68,6 +68,7 @@ export class MagentoSandbox {
   integrationAsBearer: boolean;
   aclResources: Set<string> | null = null;
   private invoiceCount = 0;
+  private creditMemoCount = 0;
 
   constructor(private readonly options: MagentoSandboxOptions = {}) {
     this.clock = new MagentoClock(options.clock ?? systemClock);
@@ -102,6 +103,7 @@ export class MagentoSandbox {
       inventory: this.inventory,
       stockId: this.stockId,
       nextInvoiceId: () => ++this.invoiceCount,
+      nextCreditMemoId: () => ++this.creditMemoCount,
     };
   }
 
@@ -204,6 +206,7 @@ export class MagentoSandbox {
     this.inventory.clear();
     this.attributes.reset();
     this.invoiceCount = 0;
+    this.creditMemoCount = 0;
     this.products.seed(this.options.products ?? defaultMagentoCatalog());
     this.faults.configure(this.options.faults ?? {});
     this.aclResources = null;

@@ -8,6 +8,7 @@ export interface MagentoSandboxStats {
   ordersUpdated: number;
   shipmentsCreated: number;
   invoicesCreated: number;
+  creditMemosCreated: number;
   ordersCanceled: number;
   cartsPlaced: number;
   duplicateIncrementIdRefused: number;
@@ -29,6 +30,7 @@ const empty = (): MagentoSandboxStats => ({
   ordersUpdated: 0,
   shipmentsCreated: 0,
   invoicesCreated: 0,
+  creditMemosCreated: 0,
   ordersCanceled: 0,
   cartsPlaced: 0,
   duplicateIncrementIdRefused: 0,

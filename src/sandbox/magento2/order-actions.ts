@@ -12,6 +12,7 @@ export interface OrderActionEnv {
   /** The stock the cart flow reserves in. */
   stockId: number;
   nextInvoiceId(): number;
+  nextCreditMemoId(): number;
 }
 
 const CLOSED_STATES = new Set(['canceled', 'complete', 'closed', 'holded', 'payment_review']);

@@ -1,3 +1,4 @@
+import { refundOrder } from './order-refund.js';
 import { addComment, cancelOrder, invoiceOrder, shipOrder, type ShipInput } from './order-actions.js';
 import { asArray, isJsonObject, numberOf, textOf, type Json } from './magento-format.js';
 import { intParam, type MagentoRoute, type RouteContext } from './magento-route.js';
@@ -103,6 +104,16 @@ export const ORDER_ROUTES: readonly MagentoRoute[] = [
     run: (ctx) => {
       const id = invoiceOrder(ctx.sandbox.actionEnv(), ctx.sandbox.orders.require(intParam(ctx, 'orderId')), ctx.body);
       ctx.sandbox.stats.count('invoicesCreated');
+      return id;
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/V1/order/{orderId}/refund',
+    resource: 'Magento_Sales::creditmemo',
+    run: (ctx) => {
+      const id = refundOrder(ctx.sandbox.actionEnv(), ctx.sandbox.orders.require(intParam(ctx, 'orderId')), ctx.body);
+      ctx.sandbox.stats.count('creditMemosCreated');
       return id;
     },
   },

@@ -188,6 +188,30 @@ describe('invoice, cancel, comments', () => {
   });
 });
 
+describe('POST /V1/order/{id}/refund — offline credit memo', () => {
+  it('closes an invoiced, unshipped order (which cancel refuses); refuses a new one', async () => {
+    const o = (await create('R-1')).body;
+    expect((await call('POST', `/V1/order/${o.entity_id}/refund`, {})).body).toEqual({
+      message: 'Creditmemo Document Validation Error(s):\n%1',
+      parameters: ['The order does not allow a creditmemo to be created.'],
+    });
+    await call('POST', `/V1/order/${o.entity_id}/invoice`, { capture: true });
+    const memo = await call('POST', `/V1/order/${o.entity_id}/refund`, {
+      notify: false,
+      appendComment: true,
+      comment: { comment: 'Amazon cancelled the order', is_visible_on_front: 0 },
+    });
+    expect(memo.status).toBe(200);
+    expect(typeof memo.body).toBe('number');
+    const after = started.sandbox.getOrder(o.entity_id);
+    expect(after).toMatchObject({ state: 'closed', status: 'closed', total_refunded: 28.8 });
+    expect(after?.items[0]?.qty_refunded).toBe(2);
+    expect(after?.status_histories?.at(-1)?.comment).toBe('Amazon cancelled the order');
+    expect((await call('POST', `/V1/order/${o.entity_id}/refund`, {})).status).toBe(400);
+    expect(started.sandbox.statsSnapshot().creditMemosCreated).toBe(1);
+  });
+});
+
 describe('POST /V1/order/{id}/ship and shipments', () => {
   it('ships with tracks, checks quantities, completes an invoiced order when all is shipped', async () => {
     const o = (await create('D-1')).body;

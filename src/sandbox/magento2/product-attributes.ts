@@ -22,6 +22,8 @@ const SEEDED: readonly [code: string, label: string][] = [
 export class ProductAttributes {
   private byCode = new Map<string, Json>();
   private sets = new Map<number, { name: string; codes: Set<string> }>();
+  /** Attribute groups of the sets (the admin's tabs); set 4 has Magento's "General" group, id 7. */
+  private groups: { attribute_group_id: string; attribute_group_name: string; attribute_set_id: number }[] = [];
   private nextId = 200;
 
   constructor() {
@@ -34,6 +36,10 @@ export class ProductAttributes {
     this.sets.clear();
     this.nextId = 200;
     this.sets.set(DEFAULT_ATTRIBUTE_SET_ID, { name: 'Default', codes: new Set() });
+    this.groups = [
+      { attribute_group_id: '7', attribute_group_name: 'General', attribute_set_id: DEFAULT_ATTRIBUTE_SET_ID },
+      { attribute_group_id: '13', attribute_group_name: 'Content', attribute_set_id: DEFAULT_ATTRIBUTE_SET_ID },
+    ];
     for (const [code, label] of SEEDED) {
       this.create({
         attribute_code: code,
@@ -101,10 +107,22 @@ export class ProductAttributes {
     return attribute;
   }
 
+  /** GET /V1/products/attribute-sets/groups/list: every group (searchCriteria filters them). */
+  allGroups(): Json[] {
+    return this.groups.map((g) => ({ ...g }));
+  }
+
   /** POST /V1/products/attribute-sets/attributes: returns the entity attribute id (Magento answers an id). */
-  assign(attributeSetId: number, code: string): number {
+  assign(attributeSetId: number, code: string, groupId?: number): number {
     const set = this.sets.get(attributeSetId);
     if (!set) throw noSuchEntity('attributeSetId', attributeSetId);
+    if (
+      groupId !== undefined &&
+      !this.groups.some((g) => Number(g.attribute_group_id) === groupId && g.attribute_set_id === attributeSetId)
+    )
+      throw new MagentoHttpError(404, 'The group with the "%1" ID doesn\'t exist. Verify the group and try again.', [
+        groupId,
+      ]);
     const attr = this.require(code);
     set.codes.add(code);
     return attr.attribute_id as number;

@@ -1,5 +1,5 @@
 import { inputError } from './magento-errors.js';
-import { asArray, isJsonObject, numberOf, type Json } from './magento-format.js';
+import { asArray, isJsonObject, numberOf, textOf, type Json } from './magento-format.js';
 import { type MagentoRoute, type RouteContext } from './magento-route.js';
 import { writeLegacyStockItem } from './legacy-stock.js';
 import { completeRequired } from './response-shape.js';
@@ -101,6 +101,21 @@ export const PRODUCT_ROUTES: readonly MagentoRoute[] = [
     method: 'POST',
     pattern: '/V1/products/attribute-sets/attributes',
     resource: 'Magento_Catalog::sets',
-    run: (ctx) => ctx.sandbox.attributes.assign(numberOf(ctx.body.attributeSetId), String(ctx.body.attributeCode)),
+    run: (ctx) =>
+      ctx.sandbox.attributes.assign(
+        numberOf(ctx.body.attributeSetId),
+        textOf(ctx.body.attributeCode),
+        numberOf(ctx.body.attributeGroupId),
+      ),
+  },
+  {
+    method: 'GET',
+    pattern: '/V1/products/attribute-sets/groups/list',
+    resource: 'Magento_Catalog::sets',
+    run: (ctx) => {
+      const criteria = parseSearchCriteria(ctx.query, ctx.sandbox.maxPageSize);
+      const { items, total } = applySearch(ctx.sandbox.attributes.allGroups(), (g) => g, criteria);
+      return { items, search_criteria: searchCriteriaView(criteria), total_count: total };
+    },
   },
 ];

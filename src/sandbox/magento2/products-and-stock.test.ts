@@ -100,6 +100,19 @@ describe('the stock ledger attribute and a product save (the connector’s stock
     });
     expect(notInSet.status).toBe(200);
     expect(started.sandbox.customAttribute('SIMPLE-1', 'orderbridge_stock_log')).toBeNull(); // not in the set yet
+    const groups = await call('GET', `/V1/products/attribute-sets/groups/list?${filterQuery('attribute_set_id', '4')}`);
+    expect(groups.body.items[0]).toEqual({
+      attribute_group_id: '7',
+      attribute_group_name: 'General',
+      attribute_set_id: 4,
+    });
+    const wrongGroup = {
+      attributeSetId: 4,
+      attributeGroupId: 99,
+      attributeCode: 'orderbridge_stock_log',
+      sortOrder: 0,
+    };
+    expect((await call('POST', '/V1/products/attribute-sets/attributes', wrongGroup)).status).toBe(404);
     const assigned = await call('POST', '/V1/products/attribute-sets/attributes', {
       attributeSetId: 4,
       attributeGroupId: 7,

@@ -123,6 +123,14 @@ describe('every implemented route answers in the shape of the 2.4.9 schema', () 
     await record('GET', `/V1/shipments?${filterQuery('updated_at', '2000-01-01 00:00:00', 'gteq')}`);
     await record('GET', `/V1/shipment/${String(shipmentId.body)}`);
     await record('GET', '/V1/shipment/999');
+    const memo = {
+      notify: false,
+      appendComment: true,
+      comment: { comment: 'Amazon cancelled the order', is_visible_on_front: 0 },
+    };
+    await record('POST', `/V1/order/${orderId}/refund`, memo);
+    await record('POST', `/V1/order/${orderId}/refund`, memo);
+    await record('GET', `/V1/products/attribute-sets/groups/list?${filterQuery('attribute_set_id', '4')}`);
 
     const cart = await record('POST', '/V1/carts/');
     await record('POST', `/V1/carts/${String(cart.body)}/items`, {
