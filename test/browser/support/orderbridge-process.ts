@@ -26,7 +26,8 @@ async function freePortPair(): Promise<number> {
         srv.close(() => resolve(p));
       });
     });
-    if (port < 65000 && (await isFree(port + 1))) return port;
+    // The sandbox port's neighbours run the store sandboxes (+1 WooCommerce, +2 Shopify, +3 Magento).
+    if (port < 65000 && (await isFree(port + 1)) && (await isFree(port + 2)) && (await isFree(port + 3))) return port;
   }
 }
 
