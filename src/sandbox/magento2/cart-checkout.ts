@@ -1,4 +1,5 @@
-import { cartTotals, PAYMENT_METHODS, type CartRecord, type CartStore } from './cart-store.js';
+import { PAYMENT_METHODS, type CartRecord, type CartStore } from './cart-store.js';
+import { cartTotals } from './cart-totals.js';
 import type { Inventory } from './inventory.js';
 import { inputError } from './magento-errors.js';
 import { isJsonObject, moneyNumber, type Json } from './magento-format.js';

@@ -1,5 +1,6 @@
 import { placeCart } from './cart-checkout.js';
-import { PAYMENT_METHODS, cartTotals, totalsView } from './cart-store.js';
+import { PAYMENT_METHODS } from './cart-store.js';
+import { cartTotals, totalsView } from './cart-totals.js';
 import { inputError } from './magento-errors.js';
 import { numberOf, textOf, type Json } from './magento-format.js';
 import { intParam, type MagentoRoute } from './magento-route.js';
