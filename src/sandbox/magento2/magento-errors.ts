@@ -57,12 +57,15 @@ export const validationFailed = (reasons: string[]): MagentoHttpError =>
     reasons.map((message) => ({ message, parameters: [] })),
   );
 
-/** TypeProcessor: a value of the wrong type (`type` in Magento's words: int, float, string, bool, …). */
-export const invalidType = (value: string, type: string): MagentoHttpError =>
-  inputError('The "%value" value\'s type is invalid. The "%type" type was expected. Verify and try again.', {
-    value,
-    type,
-  });
+/**
+ * TypeProcessor: a value of the wrong type (`type` in Magento's words: int, float, string, bool, …).
+ * Magento answers this one rendered, without placeholders; inside a data object it names the field:
+ * `Error occurred during "group_id" processing. The "" value's type is invalid. …`.
+ */
+export const invalidType = (value: string, type: string, field?: string): MagentoHttpError => {
+  const detail = `The "${value}" value's type is invalid. The "${type}" type was expected. Verify and try again.`;
+  return inputError(field === undefined ? detail : `Error occurred during "${field}" processing. ${detail}`);
+};
 
 /** ServiceInputProcessor: a field the data interface does not have. */
 export const unsupportedField = (fieldName: string): MagentoHttpError =>

@@ -112,8 +112,8 @@ describe('POST /V1/orders — direct save', () => {
     });
     const wrongType = await create('028-3', { grand_total: '28.80' });
     expect(wrongType.body).toEqual({
-      message: 'The "%value" value\'s type is invalid. The "%type" type was expected. Verify and try again.',
-      parameters: { value: '28.80', type: 'float' },
+      message:
+        'Error occurred during "grand_total" processing. The "28.80" value\'s type is invalid. The "float" type was expected. Verify and try again.',
     });
     expect(started.sandbox.listOrders()).toHaveLength(0);
     expect(started.sandbox.statsSnapshot().schemaViolations).toBe(2);

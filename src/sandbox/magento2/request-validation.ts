@@ -30,7 +30,11 @@ function toMagentoError(error: ErrorObject, body: unknown): MagentoHttpError {
     const value = valueAt(body, error.instancePath);
     const expected = String(Array.isArray(params.type) ? params.type[0] : params.type);
     const shown = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-    return invalidType(shown, MAGENTO_TYPE[expected] ?? expected);
+    const field = error.instancePath
+      .split('/')
+      .filter((p) => p !== '' && !/^\d+$/.test(p))
+      .pop();
+    return invalidType(shown, MAGENTO_TYPE[expected] ?? expected, field);
   }
   return inputError('Invalid value of "%value" provided for the %fieldName field.', {
     value: String(valueAt(body, error.instancePath)),

@@ -83,7 +83,9 @@ describe('searchCriteria', () => {
       message: '"%fieldName" is required. Enter and try again.',
       parameters: { fieldName: 'searchCriteria' },
     });
-    expect(error('searchCriteria[pageSize]=ten')).toMatchObject({ parameters: { value: 'ten', type: 'int' } });
+    expect(error('searchCriteria[pageSize]=ten')).toEqual({
+      message: 'The "ten" value\'s type is invalid. The "int" type was expected. Verify and try again.',
+    });
     expect(error(f(0, 0, 'sku', 'x', 'regexp'))).toMatchObject({ parameters: ['regexp'] });
   });
 });
