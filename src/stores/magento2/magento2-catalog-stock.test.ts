@@ -28,6 +28,7 @@ describe('products', () => {
     const ean = started.sandbox.customAttribute(SHOE, 'ean') ?? '';
     const byEan = must(await connector.findProducts('ean', [ean]));
     expect(byEan.get(ean)?.ref).toBe(SHOE);
+    expect(must(await connector.findProducts('custom:ean', [ean])).get(ean)?.ref).toBe(SHOE);
   });
 
   it('never returns a configurable parent; findProductByRef and searchProducts', async () => {

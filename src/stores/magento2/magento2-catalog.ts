@@ -31,9 +31,12 @@ async function toStoreProduct(ctx: CatalogContext, p: MagentoProduct): Promise<R
   return ok({ ref: p.sku, sku: p.sku, name: p.name ?? p.sku, available: available.value });
 }
 
-/** `sku`, or a product attribute code (ean, gtin, mpn, …) searched in custom_attributes. */
+/** `sku`, or a product attribute code (ean, gtin, mpn, `custom:<code>`, …) searched in custom_attributes. */
 function fieldFor(attribute: string): Result<string> {
-  const a = attribute.trim().toLowerCase();
+  const a = attribute
+    .trim()
+    .replace(/^(custom|attribute):/i, '')
+    .toLowerCase();
   if (/^[a-z][a-z0-9_]{0,59}$/.test(a)) return ok(a);
   return err(
     invalid(

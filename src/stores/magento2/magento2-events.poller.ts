@@ -3,37 +3,45 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreEvent, StoreEventPage } from '../store-connector.js';
 import type { MagentoContext } from './magento2.context.js';
 import { invalid } from './magento2.errors.js';
-import { cancellationEvent, shipmentEvent } from './magento2-event.mapper.js';
+import { cancellationEvent, cancellationRef, shipmentEvent, shipmentRef } from './magento2-event.mapper.js';
 import { orderById } from './magento2-order.lookup.js';
 import { fromMagentoTime, MAX_PAGE_SIZE, toMagentoTime } from './magento2-search.js';
-import type { MagentoOrder, MagentoShipment, MagentoSourceItem } from './magento2.types.js';
+import { changedStock, sourceStock } from './magento2-stock.events.js';
+import type { MagentoOrder, MagentoShipment } from './magento2.types.js';
 
 /** First poll (null cursor) looks this far back. */
 export const INITIAL_LOOKBACK_MS = 24 * 3_600_000;
-/** Every poll re-reads this window before the cursor (second-precision times, late commits); storeRefs de-duplicate. */
+/** Every poll re-reads this window before the cursor (second-precision times, late commits). */
 export const OVERLAP_MS = 120_000;
-/** Source quantities are reconciled at most this often (and on the first poll). */
+/** Every source quantity is reconciled at most this often (and on the first poll). */
 export const STOCK_RECONCILE_MS = 5 * 60_000;
 const MAX_PAGES = 20;
+const MAX_SEEN = 2000;
 
+const iso = z.iso.datetime();
 const cursorSchema = z.strictObject({
-  orders: z.iso.datetime(),
-  shipments: z.iso.datetime(),
-  stockReadAt: z.iso.datetime().optional(),
-  /** storeRefs already reported whose entity changed inside the overlap window: not reported again. */
-  seen: z.array(z.strictObject({ ref: z.string(), at: z.iso.datetime() })).optional(),
+  orders: iso,
+  shipments: iso,
+  /** Latest product `updated_at` seen (changed stock between reconciliations). */
+  stock: iso.optional(),
+  stockReadAt: iso.optional(),
+  /** What was reported inside the overlap window, with its `updated_at`: not reported again unchanged. */
+  seen: z.array(z.strictObject({ ref: z.string(), at: iso })).optional(),
 });
 type Cursor = z.output<typeof cursorSchema>;
-interface Timed {
-  event: StoreEvent & { storeRef: string };
+
+/** One entity version read in a stream: its event (null = nothing to report) and its `updated_at`. */
+export interface Version {
+  ref: string;
   at: string;
+  event: StoreEvent | null;
 }
-type Stream = Result<{ events: Timed[]; cursor: string }>;
+type Stream = Result<{ versions: Version[]; cursor: string }>;
 
 function parseCursor(cursor: string | null, nowMs: number): Result<Cursor> {
   if (cursor === null) {
     const start = new Date(nowMs - INITIAL_LOOKBACK_MS).toISOString();
-    return ok({ orders: start, shipments: start });
+    return ok({ orders: start, shipments: start, stock: start });
   }
   try {
     return ok(cursorSchema.parse(JSON.parse(cursor)));
@@ -42,103 +50,108 @@ function parseCursor(cursor: string | null, nowMs: number): Result<Cursor> {
   }
 }
 
-const since = (iso: string): string => toMagentoTime(new Date(Date.parse(iso) - OVERLAP_MS).toISOString());
 const later = (a: string, b: string | null): string => (b !== null && Date.parse(b) > Date.parse(a) ? b : a);
 
-const updatedSince = (from: string) => ({
-  groups: [[{ field: 'updated_at', value: since(from), conditionType: 'gteq' as const }]],
+/** `updated_at gteq (from − overlap)`, oldest first, 300 a page. */
+export const updatedSince = (from: string) => ({
+  groups: [
+    [
+      {
+        field: 'updated_at',
+        value: toMagentoTime(new Date(Date.parse(from) - OVERLAP_MS).toISOString()),
+        conditionType: 'gteq' as const,
+      },
+    ],
+  ],
   sort: [{ field: 'updated_at', direction: 'ASC' as const }],
   pageSize: MAX_PAGE_SIZE,
 });
 
-async function shipmentEvents(
-  ctx: MagentoContext,
-  from: string,
-  orders: Map<number, MagentoOrder | null>,
-): Promise<Stream> {
+/** Shipments changed since `from`; an unchanged one already reported is not read again. */
+async function shipmentVersions(ctx: MagentoContext, from: string, seen: Set<string>): Promise<Stream> {
   const res = await ctx.client.searchAll<MagentoShipment>('shipmentsSearch', updatedSince(from), MAX_PAGES);
   if (!res.ok) return res;
-  const events: Timed[] = [];
+  const orders = new Map<number, MagentoOrder | null>();
+  const versions: Version[] = [];
   let cursor = from;
   for (const s of res.value) {
+    const at = fromMagentoTime(s.updated_at) ?? from;
+    cursor = later(cursor, at);
+    const ref = shipmentRef(s);
+    if (seen.has(`${ref}@${at}`)) {
+      versions.push({ ref, at, event: null });
+      continue;
+    }
     if (!orders.has(s.order_id)) {
       const order = await orderById(ctx, s.order_id);
       if (!order.ok) return order;
       orders.set(s.order_id, order.value);
     }
     const order = orders.get(s.order_id);
-    const event = order ? shipmentEvent(s, order) : null;
-    const at = fromMagentoTime(s.updated_at) ?? from;
-    if (event?.kind === 'shipment') events.push({ event, at });
-    cursor = later(cursor, at);
+    versions.push({ ref, at, event: order ? shipmentEvent(s, order) : null });
   }
-  return ok({ events, cursor });
+  return ok({ versions, cursor });
 }
 
-async function orderEvents(ctx: MagentoContext, from: string): Promise<Stream> {
+async function orderVersions(ctx: MagentoContext, from: string): Promise<Stream> {
   const res = await ctx.client.searchAll<MagentoOrder>('ordersSearch', updatedSince(from), MAX_PAGES);
   if (!res.ok) return res;
-  const events: Timed[] = [];
   let cursor = from;
-  for (const o of res.value) {
-    const event = cancellationEvent(o);
+  const versions = res.value.map((o) => {
     const at = fromMagentoTime(o.updated_at) ?? from;
-    if (event?.kind === 'cancellation') events.push({ event, at });
     cursor = later(cursor, at);
-  }
-  return ok({ events, cursor });
-}
-
-/** Every source item of the configured source → a 'stock' event (status 0 = out of stock → 0). */
-async function stockEvents(ctx: MagentoContext, nowIso: string): Promise<Result<StoreEvent[]>> {
-  const res = await ctx.client.searchAll<MagentoSourceItem>(
-    'sourceItemsSearch',
-    { groups: [[{ field: 'source_code', value: ctx.settings.sourceCode }]], pageSize: MAX_PAGE_SIZE },
-    200,
-  );
-  if (!res.ok) return res;
-  return ok(
-    res.value.map((i) => ({
-      kind: 'stock' as const,
-      productRef: i.sku,
-      sku: i.sku,
-      available: Number(i.status) === 0 ? 0 : Math.max(0, Math.floor(Number(i.quantity))),
-      occurredAt: nowIso,
-    })),
-  );
+    return { ref: cancellationRef(o), at, event: cancellationEvent(o) };
+  });
+  return ok({ versions, cursor });
 }
 
 /**
  * Magento Open Source sends no webhooks: shipments and orders updated since the cursor (minus a
- * 120 s overlap, ascending, every page) → shipment and cancellation events; every 5 minutes the
- * configured source's quantities → stock events. Cursor `{"orders", "shipments", "stockReadAt"}`.
+ * 120 s overlap, ascending, every page) → shipment and cancellation events; products updated since
+ * → their source quantities; every 5 minutes every source quantity. An entity version reported once
+ * (same ref, same updated_at) is not reported again from the overlap.
  */
 export async function pollEvents(ctx: MagentoContext, cursor: string | null): Promise<Result<StoreEventPage>> {
   const nowMs = ctx.nowMs();
   const parsed = parseCursor(cursor, nowMs);
   if (!parsed.ok) return parsed;
   const c = parsed.value;
-  const orders = new Map<number, MagentoOrder | null>();
-  const shipments = await shipmentEvents(ctx, c.shipments, orders);
+  const seen = new Set((c.seen ?? []).map((e) => `${e.ref}@${e.at}`));
+  const shipments = await shipmentVersions(ctx, c.shipments, seen);
   if (!shipments.ok) return shipments;
-  const cancellations = await orderEvents(ctx, c.orders);
-  if (!cancellations.ok) return cancellations;
+  const orders = await orderVersions(ctx, c.orders);
+  if (!orders.ok) return orders;
   const nowIso = new Date(nowMs).toISOString();
+  const stockFrom = c.stock ?? c.orders;
   const due = c.stockReadAt === undefined || nowMs - Date.parse(c.stockReadAt) >= STOCK_RECONCILE_MS;
-  const stock = due ? await stockEvents(ctx, nowIso) : ok([]);
+  const stock = due ? await sourceStock(ctx, nowIso, stockFrom) : await changedStock(ctx, stockFrom, seen);
   if (!stock.ok) return stock;
-  const timed = [...shipments.value.events, ...cancellations.value.events];
-  const seen = new Set((c.seen ?? []).map((e) => e.ref));
-  const fresh = timed.filter((t) => !seen.has(t.event.storeRef)).map((t) => t.event);
-  const oldest = Math.min(Date.parse(shipments.value.cursor), Date.parse(cancellations.value.cursor)) - OVERLAP_MS;
-  const keep = [...timed.map((t) => ({ ref: t.event.storeRef, at: t.at })), ...(c.seen ?? [])].filter(
-    (e, i, all) => Date.parse(e.at) >= oldest && all.findIndex((x) => x.ref === e.ref) === i,
-  );
+  const versions = [...shipments.value.versions, ...orders.value.versions, ...stock.value.versions];
+  const events = versions
+    .filter((v) => v.event !== null && !seen.has(`${v.ref}@${v.at}`))
+    .map((v) => v.event as StoreEvent);
   const next: Cursor = {
-    orders: cancellations.value.cursor,
+    orders: orders.value.cursor,
     shipments: shipments.value.cursor,
-    stockReadAt: due ? nowIso : c.stockReadAt,
-    seen: keep,
+    stock: stock.value.cursor,
+    stockReadAt: due ? nowIso : (c.stockReadAt ?? nowIso),
+    seen: nextSeen(versions, c, [orders.value.cursor, shipments.value.cursor, stock.value.cursor]),
   };
-  return ok({ events: [...fresh, ...stock.value], cursor: JSON.stringify(next) });
+  return ok({ events, cursor: JSON.stringify(next) });
+}
+
+/** Versions inside the overlap window of the oldest stream cursor, newest first, at most 2000. */
+function nextSeen(versions: Version[], c: Cursor, cursors: string[]): { ref: string; at: string }[] {
+  const oldest = Math.min(...cursors.map((x) => Date.parse(x))) - OVERLAP_MS;
+  // Cancellation-less orders are cheap to re-read; the full reconciliation's versions are never repeated.
+  const kept = versions.filter(
+    (v) => !v.ref.startsWith('stock-all:') && (v.event !== null || !v.ref.startsWith('cancel:')),
+  );
+  const all = [...kept, ...(c.seen ?? [])];
+  const unique = new Map<string, { ref: string; at: string }>();
+  for (const v of all) {
+    if (Date.parse(v.at) >= oldest && !unique.has(`${v.ref}@${v.at}`))
+      unique.set(`${v.ref}@${v.at}`, { ref: v.ref, at: v.at });
+  }
+  return [...unique.values()].slice(0, MAX_SEEN);
 }

@@ -92,7 +92,7 @@ describe('pollEvents', () => {
     expect(page.events.every((e) => e.kind === 'stock' || e.orderId.startsWith('ob-'))).toBe(true);
   });
 
-  it('stock of the source on the first poll and again only after 5 minutes; status 0 → 0', async () => {
+  it('stock: every source quantity on the first poll and every 5 minutes; a changed product on the next poll, once', async () => {
     started.sandbox.setStock('LEGO-10698', 0);
     let now = Date.parse('2026-12-06T12:00:00Z');
     const c = connectorFor(started, { now: () => new Date(now).toISOString() });
@@ -106,8 +106,17 @@ describe('pollEvents', () => {
     now += 60_000;
     const soon = must(await c.pollEvents(first.cursor));
     expect(soon.events.filter((e) => e.kind === 'stock')).toEqual([]);
+    started.sandbox.setStock('CHAIR-ERGO-01', 7);
+    now += 10_000;
+    const changed = must(await c.pollEvents(soon.cursor));
+    expect(changed.events.filter((e) => e.kind === 'stock')).toEqual([
+      expect.objectContaining({ productRef: 'CHAIR-ERGO-01', available: 7 }),
+    ]);
+    now += 10_000;
+    const repeat = must(await c.pollEvents(changed.cursor));
+    expect(repeat.events.filter((e) => e.kind === 'stock')).toEqual([]);
     now += 5 * 60_000;
-    const later = must(await c.pollEvents(soon.cursor));
+    const later = must(await c.pollEvents(repeat.cursor));
     expect(later.events.filter((e) => e.kind === 'stock').length).toBe(stock.length);
   });
 
