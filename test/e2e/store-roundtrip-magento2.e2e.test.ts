@@ -17,6 +17,7 @@ import {
 } from '../helpers/store-test-env.js';
 import { DE, US } from '../helpers/test-app.js';
 import { differencesFromAmazon } from './support/magento-amazon-match.js';
+import { amazonItemsOf } from './support/shopify-amazon-match.js';
 import { ShiftedClock } from './support/magento-shifted-clock.js';
 
 /** The connector reconciles Magento's source quantities on the first poll and then every 5 minutes. */
@@ -285,5 +286,59 @@ describeEachDatabase('store round trip (Amazon ⇄ Magento 2)', (ctx) => {
     await app.runStoreJobs();
     expect(amazon.sandbox.orderFeedActions(cancelId)).toHaveLength(1);
     expect(magento.sandbox.statsSnapshot().schemaViolations).toBe(0);
+  });
+
+  it('DE cart flow (Magento prices and reserves): one order per Amazon order, no stock taken twice; the Amazon listing shows what Magento can still sell', async () => {
+    const e = await open(DE, { settings: { orderCreation: 'cart' } });
+    const { amazon, magento, app } = e;
+    const initialStock = stockOf(e);
+    const ids = amazon.sandbox.generateOrders({
+      count: 3,
+      marketplaceId: DE,
+      fulfillment: 'MFN',
+      statuses: { UNSHIPPED: 1 },
+    });
+    await deliverAll(e, ids);
+    const ordered = new Map<string, number>();
+    for (const id of ids) {
+      const orders = magento.sandbox.ordersByExtOrderId(id);
+      expect(
+        orders.map((o) => o.entity_id),
+        id,
+      ).toHaveLength(1);
+      const order = magento.sandbox.getOrder(Number(orders[0]!.entity_id))!;
+      // Magento's cart adds a product twice as one item: compared per product.
+      const perSku = (pairs: [string, number][]) =>
+        [...pairs.reduce((m, [sku, q]) => m.set(sku, (m.get(sku) ?? 0) + q), new Map<string, number>())].sort();
+      const amazonItems = amazonItemsOf(amazon.sandbox.getOrder(id)).map((i): [string, number] => [
+        i.catalogueSku ?? '?',
+        i.quantity,
+      ]);
+      expect(perSku(order.items.map((i) => [i.sku, Number(i.qty_ordered)])), id).toEqual(perSku(amazonItems));
+      expect((await orderOf(id)).order.storeOrderRef).toBe(String(order.entity_id));
+      for (const i of order.items) ordered.set(i.sku, (ordered.get(i.sku) ?? 0) + Number(i.qty_ordered));
+    }
+    // Placing reserved the ordered quantities (salable down); the source quantity waits for the
+    // shipment, and OrderBridge deducted nothing itself.
+    expect(stockOf(e)).toEqual(initialStock);
+    for (const [sku, qty] of ordered)
+      expect(magento.sandbox.salableQuantity(sku), sku).toBe(initialStock.get(sku)! - qty);
+
+    // The poll's stock reconciliation: Amazon must not offer more than Magento can still sell.
+    expect((await poll(e)).stock).toBeGreaterThan(0);
+    const listed = (sellerSku: string) =>
+      amazon.sandbox.listListings({ sku: sellerSku, marketplaceId: DE })[0]?.quantity;
+    const sold = (await Promise.all(ids.map(async (id) => (await orderOf(id)).lines)))
+      .flat()
+      .filter((l) => l.kind === 'item' && l.productRef !== null && l.sellerSku !== null);
+    const wrongListings = () =>
+      sold
+        .filter((l) => listed(l.sellerSku!) !== magento.sandbox.salableQuantity(l.productRef!))
+        .map(
+          (l) =>
+            `${l.sellerSku!}: Amazon ${String(listed(l.sellerSku!))}, Magento salable ${magento.sandbox.salableQuantity(l.productRef!)}`,
+        );
+    await runJobsUntil(app, () => wrongListings().length === 0, 5_000).catch(() => undefined);
+    expect(wrongListings()).toEqual([]);
   });
 });
