@@ -341,4 +341,41 @@ describeEachDatabase('store round trip (Amazon ⇄ Magento 2)', (ctx) => {
     await runJobsUntil(app, () => wrongListings().length === 0, 5_000).catch(() => undefined);
     expect(wrongListings()).toEqual([]);
   });
+
+  it('DE cart flow: a shipment of a product Amazon sold under two SKUs in one order reaches Amazon', async () => {
+    const e = await open(DE, { settings: { orderCreation: 'cart' } });
+    const { amazon, magento, app } = e;
+    const ids = amazon.sandbox.generateOrders({
+      count: 3,
+      marketplaceId: DE,
+      fulfillment: 'MFN',
+      statuses: { UNSHIPPED: 1 },
+    });
+    await deliverAll(e, ids);
+    // An Amazon order with two items of one product (two seller SKUs linked to it): Magento's cart
+    // holds them as one item.
+    const twice = (id: string) =>
+      amazonItemsOf(amazon.sandbox.getOrder(id))
+        .map((i) => i.catalogueSku)
+        .find((sku, n, all) => sku !== null && all.indexOf(sku) !== n);
+    const id = ids.find((x) => twice(x) !== undefined);
+    expect(id, 'an Amazon order selling one product under two SKUs').toBeDefined();
+    const order = magento.sandbox.ordersByExtOrderId(id!)[0]!;
+    const item = order.items.find((i) => i.sku === twice(id!))!;
+    // The merchant ships that product (all of it) and nothing else yet.
+    magento.sandbox.shipOrder({
+      orderId: order.entity_id,
+      items: [{ orderItemId: item.item_id, qty: item.qty_ordered }],
+      carrierCode: 'dhl',
+      title: 'DHL',
+      trackNumber: 'MERGED-0001',
+    });
+    expect((await poll(e)).shipments).toBe(1);
+    await runJobsUntil(app, () => (amazon.sandbox.getOrder(id!).packages ?? []).length === 1, 5_000).catch(
+      () => undefined,
+    );
+    const sent = must(await app.storeSideService.shipments(app.accountId, { limit: 10 }));
+    expect(sent.map((x) => [x.state, x.lastError])).toEqual([['confirmed', null]]);
+    expect(amazon.sandbox.getOrder(id!).packages?.[0]).toMatchObject({ carrier: 'DHL', trackingNumber: 'MERGED-0001' });
+  });
 });
