@@ -65,6 +65,9 @@ describe('cart flow (orderCreation: cart)', () => {
     expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable - 3);
     expect(started.sandbox.getStock(BOTTLE)).toBe(source); // a reservation, not a deduction
     expect(started.sandbox.ordersByExtOrderId(d.amazonOrderId)).toHaveLength(1);
+    // Stock events carry what Amazon may sell: the salable quantity, reservations taken off.
+    const stock = must(await c.pollEvents(null)).events.find((e) => e.kind === 'stock' && e.productRef === BOTTLE);
+    expect(stock).toMatchObject({ available: salable - 3 });
   });
 
   const buyer = (tag: string) => ({ ...deDraft(BOTTLE).customer, email: `${tag}-${Date.now()}@marketplace.amazon.de` });

@@ -100,7 +100,7 @@ describe('pollEvents', () => {
     const stock = first.events.filter((e) => e.kind === 'stock');
     expect(stock.find((e) => e.productRef === BOTTLE)).toMatchObject({
       sku: BOTTLE,
-      available: started.sandbox.getStock(BOTTLE),
+      available: started.sandbox.salableQuantity(BOTTLE),
     });
     expect(stock.find((e) => e.productRef === 'LEGO-10698')).toMatchObject({ available: 0 });
     now += 60_000;
