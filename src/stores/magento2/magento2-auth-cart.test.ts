@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_MAGENTO_ACCESS_TOKEN, type StartedMagentoSandbox } from '../../sandbox/magento2/index.js';
 import { send } from '../shopify/shopify-http.js';
 import type { MagentoTransport } from './magento2.client.js';
-import { connectorFor, deDraft, must, OAUTH_SECRETS, startStore } from './magento2.test-support.js';
+import type { StoreEvent } from '../store-connector.js';
+import { connectorFor, deDraft, draft, item, must, OAUTH_SECRETS, startStore } from './magento2.test-support.js';
 
 let started: StartedMagentoSandbox;
 const BOTTLE = 'BOTTLE-750-SS';
@@ -99,6 +100,47 @@ describe('cart flow (orderCreation: cart)', () => {
     const ref = must(await connectorFor(started, { secrets: OAUTH_SECRETS, settings }).createOrder(d));
     expect(started.sandbox.listOrders().length).toBe(before);
     expect(started.sandbox.getOrder(Number(ref.ref))?.ext_order_id).toBe(d.amazonOrderId);
+  });
+
+  it('two Amazon items of one product become one Magento item naming both; shipments split its units in order', async () => {
+    const c = connectorFor(started, { secrets: OAUTH_SECRETS, settings });
+    const d = draft({
+      items: [
+        item(BOTTLE, 1, { net: '8.40', tax: '1.60', gross: '10.00', rate: '19' }, '1', 'BOTTLE-A'),
+        item(BOTTLE, 2, { net: '16.81', tax: '3.19', gross: '20.00', rate: '19' }, '2', 'BOTTLE-B'),
+      ],
+      totals: { net: '25.21', tax: '4.79', gross: '30.00' },
+    });
+    const ref = must(await c.createOrder(d));
+    const o = started.sandbox.getOrder(Number(ref.ref));
+    const line = o?.items.find((i) => i.sku === BOTTLE && !i.parent_item_id);
+    expect([line?.qty_ordered, line?.ext_order_item_id]).toEqual([3, 'item-1:1,item-2:2']);
+    const shipped = (events: StoreEvent[]) =>
+      events.flatMap((e) => (e.kind === 'shipment' && e.orderId === d.orderId ? [e.items] : []));
+    started.sandbox.shipOrder({
+      orderId: Number(ref.ref),
+      trackNumber: 'S1',
+      carrierCode: 'dhl',
+      title: 'DHL',
+      items: [{ orderItemId: line?.item_id ?? 0, qty: 2 }],
+    });
+    const first = must(await c.pollEvents(null));
+    expect(shipped(first.events)).toEqual([
+      [
+        { orderItemId: 'item-1', sku: BOTTLE, quantity: 1 },
+        { orderItemId: 'item-2', sku: BOTTLE, quantity: 1 },
+      ],
+    ]);
+    started.sandbox.shipOrder({
+      orderId: Number(ref.ref),
+      trackNumber: 'S2',
+      carrierCode: 'dhl',
+      title: 'DHL',
+      items: [{ orderItemId: line?.item_id ?? 0, qty: 1 }],
+    });
+    expect(shipped(must(await c.pollEvents(first.cursor)).events)).toEqual([
+      [{ orderItemId: 'item-2', sku: BOTTLE, quantity: 1 }],
+    ]);
   });
 
   it('an unlinked Amazon line cannot go through a cart', async () => {

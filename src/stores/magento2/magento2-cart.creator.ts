@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreOrderDraft, StoreOrderRef } from '../store-connector.js';
 import type { MagentoContext } from './magento2.context.js';
 import { invalid } from './magento2.errors.js';
+import { formatItemIds } from './magento2-item-ids.js';
 import { orderAddress } from './magento2-order.body.js';
 import { addMissingComments, invoiceIfDue } from './magento2-order.finish.js';
 import { orderByAmazonId, orderById, searchOrders, toRef } from './magento2-order.lookup.js';
@@ -91,11 +92,15 @@ async function placeOrder(ctx: MagentoContext, draft: StoreOrderDraft): Promise<
 
 /** ext_order_id, OrderBridge's ids in the payment and Amazon's item ids, in one partial save. */
 async function markOrder(ctx: MagentoContext, order: MagentoOrder, draft: StoreOrderDraft): Promise<Result<void>> {
-  const unused = [...draft.items];
+  // Magento's cart merges Amazon items of the same product into one item: it names all of them.
+  const bySku = new Map<string, { orderItemId: string; quantity: number }[]>();
+  for (const d of draft.items) {
+    const key = (d.productRef ?? '').toLowerCase();
+    bySku.set(key, [...(bySku.get(key) ?? []), { orderItemId: d.orderItemId, quantity: d.quantity }]);
+  }
   const items = (order.items ?? []).map((i) => {
-    const at = unused.findIndex((d) => (d.productRef ?? '').toLowerCase() === i.sku.toLowerCase());
-    const match = at >= 0 ? unused.splice(at, 1)[0] : undefined;
-    return { item_id: i.item_id, sku: i.sku, ...(match ? { ext_order_item_id: match.orderItemId } : {}) };
+    const shares = bySku.get(i.sku.toLowerCase());
+    return { item_id: i.item_id, sku: i.sku, ...(shares ? { ext_order_item_id: formatItemIds(shares) } : {}) };
   });
   const res = await ctx.client.request('orderSave', {
     body: {

@@ -1,42 +1,56 @@
 import type { StoreEvent, StoreShipmentItem } from '../store-connector.js';
 import { carrierOf } from './magento2-carriers.js';
+import { attribute, parseItemIds } from './magento2-item-ids.js';
 import { fromMagentoTime } from './magento2-search.js';
 import { ORDER_ID_INFO, paymentInfo, type MagentoOrder, type MagentoShipment } from './magento2.types.js';
 
 export const shipmentRef = (s: MagentoShipment): string => `shipment:${s.entity_id}`;
 export const cancellationRef = (o: MagentoOrder): string => `cancel:${o.entity_id}`;
 
+/** Order item id → units of it shipped by earlier shipments (only needed for merged cart items). */
+export type EarlierShipped = ReadonlyMap<number, number>;
+
+/** true when a line of the shipment is a Magento item carrying several Amazon items. */
+export const needsEarlierShipped = (s: MagentoShipment, order: MagentoOrder): boolean =>
+  (s.items ?? []).some(
+    (l) => parseItemIds(order.items?.find((i) => i.item_id === l.order_item_id)?.ext_order_item_id).length > 1,
+  );
+
 /**
- * Shipped quantities per Amazon item (a line split in two for exact prices ships as one item);
- * null = "every unshipped item": the shipment ships the whole order, or an item cannot be named.
+ * Shipped quantities per Amazon item (a line split in two for exact prices ships as one item; a
+ * merged cart item's units go to its Amazon items in order); null = "every unshipped item": the
+ * shipment ships the whole order, or names an item that is not Amazon's.
  */
-function itemsOf(s: MagentoShipment, order: MagentoOrder): StoreShipmentItem[] | null {
+function itemsOf(s: MagentoShipment, order: MagentoOrder, earlier: EarlierShipped): StoreShipmentItem[] | null {
   const byId = new Map((order.items ?? []).map((i) => [i.item_id, i]));
   const shipped = new Map<string, StoreShipmentItem>();
+  const perItem = new Map<number, number>();
   for (const line of s.items ?? []) {
     const orderItem = byId.get(line.order_item_id);
-    const amazonId = orderItem?.ext_order_item_id?.trim();
-    if (!orderItem || !amazonId) return null;
-    const seen = shipped.get(amazonId);
-    if (seen) seen.quantity += Number(line.qty);
-    else shipped.set(amazonId, { orderItemId: amazonId, sku: orderItem.sku, quantity: Number(line.qty) });
+    const shares = parseItemIds(orderItem?.ext_order_item_id);
+    if (!orderItem || shares.length === 0) return null;
+    const qty = Number(line.qty);
+    perItem.set(line.order_item_id, (perItem.get(line.order_item_id) ?? 0) + qty);
+    for (const part of attribute(shares, earlier.get(line.order_item_id) ?? 0, qty)) {
+      const seen = shipped.get(part.orderItemId);
+      if (seen) seen.quantity += part.quantity;
+      else
+        shipped.set(part.orderItemId, { orderItemId: part.orderItemId, sku: orderItem.sku, quantity: part.quantity });
+    }
   }
   const items = [...shipped.values()].filter((i) => i.quantity > 0);
   const ordered = (order.items ?? []).filter((i) => !i.parent_item_id);
   const whole =
-    ordered.length > 0 &&
-    ordered.every((i) => {
-      const amazonId = i.ext_order_item_id?.trim() ?? '';
-      const total = ordered
-        .filter((o) => o.ext_order_item_id?.trim() === amazonId)
-        .reduce((n, o) => n + Number(o.qty_ordered ?? 0), 0);
-      return (shipped.get(amazonId)?.quantity ?? 0) >= total;
-    });
+    ordered.length > 0 && ordered.every((i) => (perItem.get(i.item_id ?? -1) ?? 0) >= Number(i.qty_ordered ?? 0));
   return items.length === 0 || whole ? null : items;
 }
 
 /** A shipment of OrderBridge's order → one 'shipment' event; other orders' shipments → none. */
-export function shipmentEvent(s: MagentoShipment, order: MagentoOrder): StoreEvent | null {
+export function shipmentEvent(
+  s: MagentoShipment,
+  order: MagentoOrder,
+  earlier: EarlierShipped = new Map(),
+): StoreEvent | null {
   const orderId = paymentInfo(order, ORDER_ID_INFO);
   if (orderId === null) return null;
   const track = s.tracks?.[0];
@@ -48,7 +62,7 @@ export function shipmentEvent(s: MagentoShipment, order: MagentoOrder): StoreEve
     shippingMethod: null,
     trackingNumber: track?.track_number?.trim() || null,
     shipDate: fromMagentoTime(s.created_at) ?? fromMagentoTime(s.updated_at) ?? new Date(0).toISOString(),
-    items: itemsOf(s, order),
+    items: itemsOf(s, order, earlier),
   };
 }
 

@@ -3,7 +3,13 @@ import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreEvent, StoreEventPage } from '../store-connector.js';
 import type { MagentoContext } from './magento2.context.js';
 import { invalid } from './magento2.errors.js';
-import { cancellationEvent, cancellationRef, shipmentEvent, shipmentRef } from './magento2-event.mapper.js';
+import {
+  cancellationEvent,
+  cancellationRef,
+  needsEarlierShipped,
+  shipmentEvent,
+  shipmentRef,
+} from './magento2-event.mapper.js';
 import { orderById } from './magento2-order.lookup.js';
 import { fromMagentoTime, MAX_PAGE_SIZE, toMagentoTime } from './magento2-search.js';
 import { changedStock, sourceStock } from './magento2-stock.events.js';
@@ -88,9 +94,29 @@ async function shipmentVersions(ctx: MagentoContext, from: string, seen: Set<str
       orders.set(s.order_id, order.value);
     }
     const order = orders.get(s.order_id);
-    versions.push({ ref, at, event: order ? shipmentEvent(s, order) : null });
+    let earlier: Map<number, number> = new Map();
+    if (order && needsEarlierShipped(s, order)) {
+      const res = await earlierShipped(ctx, s);
+      if (!res.ok) return res;
+      earlier = res.value;
+    }
+    versions.push({ ref, at, event: order ? shipmentEvent(s, order, earlier) : null });
   }
   return ok({ versions, cursor });
+}
+
+/** Units per order item shipped by the order's shipments before `s` (merged cart items). */
+async function earlierShipped(ctx: MagentoContext, s: MagentoShipment): Promise<Result<Map<number, number>>> {
+  const res = await ctx.client.searchAll<MagentoShipment>('shipmentsSearch', {
+    groups: [[{ field: 'order_id', value: String(s.order_id) }]],
+    pageSize: MAX_PAGE_SIZE,
+  });
+  if (!res.ok) return res;
+  const out = new Map<number, number>();
+  for (const other of res.value.filter((x) => x.entity_id < s.entity_id)) {
+    for (const l of other.items ?? []) out.set(l.order_item_id, (out.get(l.order_item_id) ?? 0) + Number(l.qty));
+  }
+  return ok(out);
 }
 
 async function orderVersions(ctx: MagentoContext, from: string): Promise<Stream> {

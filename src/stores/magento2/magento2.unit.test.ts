@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carrierOf } from './magento2-carriers.js';
+import { attribute, formatItemIds, parseItemIds } from './magento2-item-ids.js';
 import { fillMessage, httpError } from './magento2.errors.js';
 import { oauthHeader, percentEncode, signatureBaseString } from './magento2-oauth.js';
 import { planMoney } from './magento2-order.money.js';
@@ -251,5 +252,28 @@ describe('searchCriteria, times, errors, carriers', () => {
     expect(carrierOf('fedex', null)).toEqual({ carrier: 'FedEx', carrierName: null });
     expect(carrierOf('usps', 'USPS')).toEqual({ carrier: 'USPS', carrierName: 'USPS' });
     expect(carrierOf('custom', 'Kurier Müller')).toEqual({ carrier: 'Kurier Müller', carrierName: 'Kurier Müller' });
+  });
+});
+
+describe('Amazon item ids on a Magento item', () => {
+  it('one id stays as it is; merged items carry id:qty pairs and shipped units go to them in order', () => {
+    expect(formatItemIds([{ orderItemId: '123', quantity: 2 }])).toBe('123');
+    expect(parseItemIds('123')).toEqual([{ orderItemId: '123', quantity: null }]);
+    const merged = parseItemIds(
+      formatItemIds([
+        { orderItemId: '1', quantity: 1 },
+        { orderItemId: '2', quantity: 2 },
+      ]),
+    );
+    expect(merged).toEqual([
+      { orderItemId: '1', quantity: 1 },
+      { orderItemId: '2', quantity: 2 },
+    ]);
+    expect(attribute(merged, 0, 2)).toEqual([
+      { orderItemId: '1', quantity: 1 },
+      { orderItemId: '2', quantity: 1 },
+    ]);
+    expect(attribute(merged, 2, 1)).toEqual([{ orderItemId: '2', quantity: 1 }]);
+    expect(attribute(parseItemIds('9'), 5, 3)).toEqual([{ orderItemId: '9', quantity: 3 }]);
   });
 });
