@@ -63,7 +63,7 @@ async function driveEveryOperation(): Promise<void> {
   const pendingRef = must(await pending.createOrder(usDraft(CABLE, { currency: 'EUR' })));
   must(await pending.cancelOrder(pendingRef, 'Amazon cancelled the order'));
   const invoiced = must(await direct.createOrder(deDraft(BOTTLE)));
-  await direct.cancelOrder(invoiced, 'Amazon cancelled the order'); // invoiced: closed by a credit memo
+  must(await direct.cancelOrder(invoiced, 'Amazon cancelled the order')); // invoiced: closed by a credit memo
   started.sandbox.setStock('TEA_GREEN_100', 10, 'eu_warehouse');
   must(await eu.adjustStock('TEA_GREEN_100', -1, 'schema-eu'));
   must(await cart.createOrder(deDraft(BOTTLE)));
@@ -89,9 +89,14 @@ describe('every request the connector sends', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('covers every operation the connector lists (each one was sent at least once)', () => {
+  it('covers every operation the connector lists (each one sent and answered 2xx at least once)', () => {
     const sent = new Set(log.map(operationOf));
     expect(Object.keys(MAGENTO_OPERATIONS).filter((n) => !sent.has(n as MagentoOperationName))).toEqual([]);
+    // attributeGet's 404 is its expected first answer: the ledger attribute does not exist yet.
+    const meaningful = (r: RecordedRequest): boolean =>
+      (r.status >= 200 && r.status < 300) || (r.status === 404 && operationOf(r) === 'attributeGet');
+    const answered = new Set(log.filter(meaningful).map(operationOf));
+    expect(Object.keys(MAGENTO_OPERATIONS).filter((n) => !answered.has(n as MagentoOperationName))).toEqual([]);
   });
 
   it('got answers that match the 2.4.9 schema', () => {

@@ -76,9 +76,8 @@ export async function ensureLedgerAttribute(
       ],
     },
   );
-  // A shop without the groups route (404) still gets the assignment; Magento then picks the set's default group.
-  if (!groups.ok && groups.error.code !== 'magento2_not_found') return groups;
-  const groupId = Number((groups.ok ? groups.value?.items?.[0]?.attribute_group_id : undefined) ?? NaN);
+  if (!groups.ok) return groups;
+  const groupId = Number(groups.value?.items?.[0]?.attribute_group_id ?? NaN);
   const assigned = await ctx.client.request('attributeSetAssign', {
     body: {
       attributeSetId,
