@@ -161,23 +161,25 @@ export async function pollEvents(ctx: MagentoContext, cursor: string | null): Pr
     shipments: shipments.value.cursor,
     stock: stock.value.cursor,
     stockReadAt: due ? nowIso : (c.stockReadAt ?? nowIso),
-    seen: nextSeen(versions, c, [orders.value.cursor, shipments.value.cursor, stock.value.cursor]),
   };
+  next.seen = nextSeen(versions, c, next);
   return ok({ events, cursor: JSON.stringify(next) });
 }
 
-/** Versions inside the overlap window of the oldest stream cursor, newest first, at most 2000. */
-function nextSeen(versions: Version[], c: Cursor, cursors: string[]): { ref: string; at: string }[] {
-  const oldest = Math.min(...cursors.map((x) => Date.parse(x))) - OVERLAP_MS;
+/** Versions inside the overlap window of their own stream's cursor, newest first, at most 2000. */
+function nextSeen(versions: Version[], c: Cursor, next: Cursor): { ref: string; at: string }[] {
+  const windowStart = (ref: string): number => {
+    const cursor = ref.startsWith('shipment:') ? next.shipments : ref.startsWith('cancel:') ? next.orders : next.stock;
+    return Date.parse(cursor ?? next.orders) - OVERLAP_MS;
+  };
   // Cancellation-less orders are cheap to re-read; the full reconciliation's versions are never repeated.
   const kept = versions.filter(
     (v) => !v.ref.startsWith('stock-all:') && (v.event !== null || !v.ref.startsWith('cancel:')),
   );
-  const all = [...kept, ...(c.seen ?? [])];
   const unique = new Map<string, { ref: string; at: string }>();
-  for (const v of all) {
-    if (Date.parse(v.at) >= oldest && !unique.has(`${v.ref}@${v.at}`))
-      unique.set(`${v.ref}@${v.at}`, { ref: v.ref, at: v.at });
+  for (const v of [...kept, ...(c.seen ?? [])]) {
+    const key = `${v.ref}@${v.at}`;
+    if (Date.parse(v.at) >= windowStart(v.ref) && !unique.has(key)) unique.set(key, { ref: v.ref, at: v.at });
   }
   return [...unique.values()].slice(0, MAX_SEEN);
 }
