@@ -1,3 +1,4 @@
+import { SANDBOX_MAGENTO_ACCESS_TOKEN, startMagentoSandbox } from '../src/sandbox/magento2/index.js';
 import {
   SANDBOX_SHOPIFY_ACCESS_TOKEN,
   SANDBOX_SHOPIFY_CLIENT_SECRET,
@@ -10,10 +11,10 @@ import {
   startWooSandbox,
   type StartedWooSandbox,
 } from '../src/sandbox/woocommerce/index.js';
-import { shopifyOrdersByAmazonId } from '../test/helpers/store-test-env.js';
+import { magentoOrdersByAmazonId, shopifyOrdersByAmazonId } from '../test/helpers/store-test-env.js';
 
-export type BenchPlatform = 'woocommerce' | 'shopify';
-export const BENCH_PLATFORMS: readonly BenchPlatform[] = ['woocommerce', 'shopify'];
+export type BenchPlatform = 'woocommerce' | 'shopify' | 'magento2';
+export const BENCH_PLATFORMS: readonly BenchPlatform[] = ['woocommerce', 'shopify', 'magento2'];
 
 /** A store order as the benchmark's merchant sees it in the store. */
 export interface BenchStoreOrder {
@@ -49,6 +50,7 @@ export interface BenchStore {
 }
 
 export function openBenchStore(platform: BenchPlatform, seed: number): Promise<BenchStore> {
+  if (platform === 'magento2') return openMagento(seed);
   return platform === 'shopify' ? openShopify(seed) : openWoo(seed);
 }
 
@@ -143,6 +145,53 @@ async function openShopify(seed: number): Promise<BenchStore> {
         on ? { serverErrorRate: 0.03, lostResponseRate: 0.03, duplicateWebhookRate: 0.2, failWebhookRate: 0.05 } : {},
       ),
     stats: () => ({ ...shop.sandbox.statsSnapshot() }),
+    close: () => shop.close(),
+  };
+}
+
+/**
+ * Magento 2 (direct order save, OrderBridge deducts the stock): polled only, as Magento Open Source
+ * sends no webhooks, every 2 s; 5xx and lost write answers (saved, then the connection dies). Orders
+ * are not invoiced: Magento cancels only orders not fully invoiced, and the merchant cancels some.
+ */
+async function openMagento(seed: number): Promise<BenchStore> {
+  const shop = await startMagentoSandbox({ seed, currency: 'EUR' });
+  const entityId = (orderId: string): number => Number(orderId);
+  return {
+    platform: 'magento2',
+    input: {
+      platform: 'magento2',
+      baseUrl: shop.url,
+      settings: { pollIntervalSeconds: 2, invoice: false },
+      secrets: { accessToken: SANDBOX_MAGENTO_ACCESS_TOKEN },
+    },
+    webhookTopics: [],
+    addWebhook: () => undefined,
+    refOf: (sku) => {
+      const product = shop.sandbox.productBySku(sku);
+      if (!product) throw new Error(`the Magento sandbox has no product ${sku}`);
+      return product.sku;
+    },
+    ordersByAmazonId: () =>
+      new Map(
+        [...magentoOrdersByAmazonId(shop)].map(([id, orders]) => [
+          id,
+          // A directly saved order is whole from the start (one request); cancelled ones are done with.
+          orders.map((o) => ({ id: String(o.entity_id), ready: o.state === 'new' })),
+        ]),
+      ),
+    ship: (orderId, trackNumber, mapped) =>
+      void shop.sandbox.shipOrder({
+        orderId: entityId(orderId),
+        trackNumber,
+        ...(mapped ? { carrierCode: 'dhl', title: 'DHL' } : { carrierCode: 'custom', title: 'Kangaroo Express' }),
+      }),
+    cancel: (orderId) => void shop.sandbox.cancelOrder(entityId(orderId)),
+    setStock: (sku, quantity) => shop.sandbox.setStock(sku, quantity),
+    getStock: (sku) => Math.max(0, shop.sandbox.salableQuantity(sku)),
+    faults: (on, faultSeed) =>
+      shop.sandbox.setFaults(on ? { seed: faultSeed, serverErrorRate: 0.03, lostResponseRate: 0.03 } : {}),
+    stats: () => ({ ...shop.sandbox.statsSnapshot() }) as unknown as Record<string, number>,
     close: () => shop.close(),
   };
 }

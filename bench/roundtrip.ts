@@ -1,6 +1,6 @@
 // Benchmark: the whole loop under faults and worker kills (issue 3). A sandbox seller with orders of
-// every kind, a sandbox store (`npm run bench -- roundtrip [woocommerce|shopify]`, default
-// WooCommerce), 429s/5xx/timeouts on both sides (Shopify: cost throttling, lost answers, duplicate
+// every kind, a sandbox store (`npm run bench -- roundtrip [woocommerce|shopify|magento2]`,
+// default WooCommerce), 429s/5xx/timeouts on both sides (Shopify: cost throttling, lost answers, duplicate
 // and failing webhooks), the worker SIGKILLed and restarted; the store ships, cancels and changes
 // stock on a seeded share. Prints progress, then as the LAST line one JSON object counted from the
 // sandboxes' own state.
@@ -21,7 +21,8 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 600);
 const SEED = Number(process.env.BENCH_SEED ?? 7);
 const KILLS = Number(process.env.BENCH_KILLS ?? 4);
 const ACTION_SECONDS = Number(process.env.BENCH_ACTION_SECONDS ?? 45);
-const QUIESCE_SECONDS = Number(process.env.BENCH_QUIESCE_SECONDS ?? 240);
+// Magento is only polled and its source quantities are reconciled every 5 minutes: wait past one.
+const QUIESCE_SECONDS = Number(process.env.BENCH_QUIESCE_SECONDS ?? (process.argv[3] === 'magento2' ? 420 : 240));
 const DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const DE = 'A1PA6795UKMFR9';
 const PLATFORM = (process.argv[3] ?? 'woocommerce') as BenchPlatform;

@@ -12,7 +12,7 @@ const name = process.argv[2];
 const load = name ? benches[name] : undefined;
 if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [argument]`);
-  console.error('  roundtrip [woocommerce|shopify]: the store platform (default woocommerce)');
+  console.error('  roundtrip [woocommerce|shopify|magento2]: the store platform (default woocommerce)');
   process.exit(2);
 }
 await load();
