@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_MAGENTO_ACCESS_TOKEN, type StartedMagentoSandbox } from '../../sandbox/magento2/index.js';
 import { send } from '../shopify/shopify-http.js';
 import type { MagentoTransport } from './magento2.client.js';
+import { roundTo } from '../../domain/money.js';
 import type { StoreEvent } from '../store-connector.js';
 import { connectorFor, deDraft, draft, item, must, OAUTH_SECRETS, startStore } from './magento2.test-support.js';
 
@@ -62,7 +63,9 @@ describe('cart flow (orderCreation: cart)', () => {
     const reconciliation =
       o?.status_histories?.filter((h) => h.comment?.startsWith('Amazon total reconciliation')) ?? [];
     expect(reconciliation).toHaveLength(1);
-    expect(reconciliation[0]?.comment).toContain(`Amazon's total 14.99 EUR, Magento's ${String(o?.grand_total)}`);
+    expect(reconciliation[0]?.comment).toContain(
+      `Amazon's total 14.99 EUR, Magento's ${roundTo(String(o?.grand_total), 2)} EUR, difference `,
+    );
     expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable - 3);
     expect(started.sandbox.getStock(BOTTLE)).toBe(source); // a reservation, not a deduction
     expect(started.sandbox.ordersByExtOrderId(d.amazonOrderId)).toHaveLength(1);

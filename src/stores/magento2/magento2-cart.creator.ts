@@ -1,4 +1,4 @@
-import { sub } from '../../domain/money.js';
+import { minorUnits, roundTo, sub } from '../../domain/money.js';
 import { err, ok, type Result } from '../../lib/result.js';
 import type { StoreOrderDraft, StoreOrderRef } from '../store-connector.js';
 import type { MagentoContext } from './magento2.context.js';
@@ -129,8 +129,10 @@ async function markOrder(ctx: MagentoContext, order: MagentoOrder, draft: StoreO
 
 /** Amazon's total next to Magento's and the difference (Magento priced the order itself). */
 export function reconciliationComment(draft: StoreOrderDraft, order: MagentoOrder): string {
-  const magento = String(order.grand_total ?? 0);
-  const diff = sub(draft.totals.gross, magento);
+  // Magento's JSON number → a decimal string at the edge (never float arithmetic).
+  const d = minorUnits(draft.currency);
+  const magento = roundTo(String(order.grand_total ?? 0), d);
+  const diff = roundTo(sub(draft.totals.gross, magento), d);
   return `Amazon total reconciliation: Amazon's total ${draft.totals.gross} ${draft.currency}, Magento's ${magento} ${order.order_currency_code ?? draft.currency}, difference ${diff}.`;
 }
 
