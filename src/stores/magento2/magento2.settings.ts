@@ -79,11 +79,12 @@ export function resolveSettings(s: Magento2Settings): ResolvedMagentoSettings {
 
 /**
  * The shop's root URL: trimmed, without a trailing `/` and without a pasted REST suffix (`/rest`,
- * `/rest/<code>`, `/rest/<code>/V1`); a path prefix such as `/magento` or `/index.php` is kept.
+ * `/rest/<code>`, `/rest/<code>/V1`, and any route after `V1`); a path prefix such as `/magento` or
+ * `/index.php` is kept.
  */
 export function normaliseMagentoUrl(input: string): string {
   let value = input.trim().replace(/[?#].*$/, '');
   value = value.replace(/\/+$/, '');
-  value = value.replace(/\/rest(\/[^/]+)?(\/V1)?$/i, '');
+  value = value.replace(/\/rest(?:\/(?!V1(?:\/|$))[^/]+)?(?:\/V1(?:\/.*)?)?$/i, '');
   return value.replace(/\/+$/, '');
 }

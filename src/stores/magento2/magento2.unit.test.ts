@@ -186,6 +186,8 @@ describe('settings', () => {
     ['https://shop.example/magento/rest', 'https://shop.example/magento'],
     ['https://shop.example/index.php/rest/V1', 'https://shop.example/index.php'],
     ['https://shop.example/index.php/rest/de_store', 'https://shop.example/index.php'],
+    ['https://shop.example/rest/default/V1/orders?searchCriteria=1', 'https://shop.example'],
+    ['https://shop.example/rest/V1/products/abc', 'https://shop.example'],
   ])('normaliseMagentoUrl(%j) = %j', (input, expected) => {
     expect(normaliseMagentoUrl(input)).toBe(expected);
   });
