@@ -151,6 +151,8 @@ export async function createViaCart(ctx: MagentoContext, draft: StoreOrderDraft)
       ),
     );
   }
+  const currency = await ctx.checkCurrency(draft);
+  if (!currency.ok) return currency;
   let order = await orderByAmazonId(ctx, draft.amazonOrderId);
   if (!order.ok) return order;
   if (order.value === null) {

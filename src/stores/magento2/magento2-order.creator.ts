@@ -50,6 +50,8 @@ async function productsOf(
 export async function createDirect(ctx: MagentoContext, draft: StoreOrderDraft): Promise<Result<StoreOrderRef>> {
   const plan = planMoney(draft);
   if (!plan.ok) return plan;
+  const currency = await ctx.checkCurrency(draft);
+  if (!currency.ok) return currency;
   const existing = await orderByAmazonId(ctx, draft.amazonOrderId);
   if (!existing.ok) return existing;
   if (existing.value) return finish(ctx, existing.value, draft);

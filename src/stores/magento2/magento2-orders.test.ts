@@ -110,6 +110,11 @@ describe('createOrder once per Amazon order', () => {
     expect(started.sandbox.ordersByExtOrderId(base)).toHaveLength(0);
   });
 
+  it('refuses an Amazon currency that is not the store’s base currency (amounts are never converted)', async () => {
+    const res = await connector.createOrder(usDraft('usb-c cable 2m/2pk'));
+    expect(res.ok ? null : [res.error.code, res.error.retryable]).toEqual(['magento2_currency_mismatch', false]);
+  });
+
   it('refuses an unknown linked SKU (not retryable) and lines that do not add up to Amazon’s total', async () => {
     const res = await connector.createOrder(deDraft('NO-SUCH-SKU'));
     expect(res.ok ? null : [res.error.code, res.error.retryable]).toEqual(['magento2_product_not_found', false]);

@@ -1,9 +1,9 @@
-import { ok, type Result } from '../../lib/result.js';
+import { err, ok, type Result } from '../../lib/result.js';
+import type { StoreOrderDraft } from '../store-connector.js';
 import type { MagentoClient } from './magento2.client.js';
 import { invalid } from './magento2.errors.js';
 import type { ResolvedMagentoSettings } from './magento2.settings.js';
 import type { MagentoStoreConfig } from './magento2.types.js';
-import { err } from '../../lib/result.js';
 
 /** What every part of the connector shares: the client, the settings, the clock, the store view. */
 export class MagentoContext {
@@ -34,5 +34,20 @@ export class MagentoContext {
     }
     this.storeConfig = found;
     return ok(found);
+  }
+
+  /** Magento keeps an order's amounts in the store's base currency: Amazon's must be that currency (never converted). */
+  async checkCurrency(draft: StoreOrderDraft): Promise<Result<void>> {
+    const store = await this.store();
+    if (!store.ok) return store;
+    const base = store.value.base_currency_code?.toUpperCase();
+    if (base === undefined || base === draft.currency.toUpperCase()) return ok(undefined);
+    return err(
+      invalid(
+        'magento2_currency_mismatch',
+        `Amazon order ${draft.amazonOrderId} is in ${draft.currency}, the Magento store view "${this.settings.storeCode}" keeps ${base}: OrderBridge does not convert amounts. Connect this marketplace to a store (view) in ${draft.currency}.`,
+        { orderCurrency: draft.currency, storeCurrency: base },
+      ),
+    );
   }
 }
