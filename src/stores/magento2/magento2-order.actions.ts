@@ -24,22 +24,24 @@ async function currentOrder(ctx: MagentoContext, ref: StoreOrderRef): Promise<Re
 
 /**
  * Magento does not restock a directly saved order it cancels (there was no reservation): the
- * quantities OrderBridge took (ledger key `…:order`) go back once (key `…:order-return`).
+ * quantities OrderBridge took (ledger key `…:order`) and never shipped go back once (key `…:order-return`).
  */
 async function giveBackStock(ctx: MagentoContext, order: MagentoOrder): Promise<Result<void>> {
-  const orderId = paymentInfo(order, ORDER_ID_INFO);
-  if (orderId === null) return ok(undefined);
+  const amazonOrderId = order.ext_order_id;
+  if (!amazonOrderId || paymentInfo(order, ORDER_ID_INFO) === null) return ok(undefined);
   const perItem = new Map<string, { sku: string; qty: number }>();
   for (const i of order.items ?? []) {
     if (!i.ext_order_item_id || i.parent_item_id) continue;
     const seen = perItem.get(i.ext_order_item_id);
-    perItem.set(i.ext_order_item_id, { sku: i.sku, qty: (seen?.qty ?? 0) + Number(i.qty_ordered ?? 0) });
+    // Shipped units left the warehouse: only what never shipped goes back.
+    const open = Number(i.qty_ordered ?? 0) - Number(i.qty_shipped ?? 0);
+    perItem.set(i.ext_order_item_id, { sku: i.sku, qty: (seen?.qty ?? 0) + open });
   }
   for (const [itemId, { sku, qty }] of perItem) {
-    const taken = await wasApplied(ctx, sku, deductionKey(orderId, itemId));
+    const taken = await wasApplied(ctx, sku, deductionKey(amazonOrderId, itemId));
     if (!taken.ok) return taken;
     if (!taken.value || qty <= 0) continue;
-    const res = await adjustStock(ctx, sku, qty, returnKey(orderId, itemId));
+    const res = await adjustStock(ctx, sku, qty, returnKey(amazonOrderId, itemId));
     if (!res.ok) return res;
   }
   return ok(undefined);

@@ -5,8 +5,14 @@ import { orderById } from './magento2-order.lookup.js';
 import { adjustStock } from './magento2-stock.js';
 import type { MagentoComment, MagentoOrder } from './magento2.types.js';
 
-export const deductionKey = (orderId: string, orderItemId: string): string => `${orderId}:${orderItemId}:order`;
-export const returnKey = (orderId: string, orderItemId: string): string => `${orderId}:${orderItemId}:order-return`;
+/**
+ * Keyed by Amazon's ids, not OrderBridge's: a second installation (or connection) that finds the
+ * order another one saved must not take its stock a second time.
+ */
+export const deductionKey = (amazonOrderId: string, orderItemId: string): string =>
+  `amazon:${amazonOrderId}:${orderItemId}:order`;
+export const returnKey = (amazonOrderId: string, orderItemId: string): string =>
+  `amazon:${amazonOrderId}:${orderItemId}:order-return`;
 
 /** Invoices a `new` order when the setting says so (state `processing`); an invoiced order is left alone. */
 export async function invoiceIfDue(ctx: MagentoContext, order: MagentoOrder): Promise<Result<void>> {
@@ -24,14 +30,19 @@ export async function invoiceIfDue(ctx: MagentoContext, order: MagentoOrder): Pr
 
 /**
  * Direct save makes no MSI reservation: OrderBridge takes each linked line's quantity off the
- * configured source, keyed per Amazon item (`<orderId>:<orderItemId>:order`) so a re-run or a found
- * order takes it once. Not for FBA orders or when FBA orders must not lower store stock.
+ * configured source, keyed per Amazon item (`amazon:<amazonOrderId>:<orderItemId>:order`) so a re-run
+ * or a found order — also one another installation saved — takes it once. Not for FBA orders or when FBA orders must not lower store stock.
  */
 export async function deductStock(ctx: MagentoContext, draft: StoreOrderDraft): Promise<Result<void>> {
   if (draft.lowerStock === false || draft.fulfilledByAmazon === true) return ok(undefined);
   for (const item of draft.items) {
     if (item.productRef === null || item.quantity <= 0) continue;
-    const res = await adjustStock(ctx, item.productRef, -item.quantity, deductionKey(draft.orderId, item.orderItemId));
+    const res = await adjustStock(
+      ctx,
+      item.productRef,
+      -item.quantity,
+      deductionKey(draft.amazonOrderId, item.orderItemId),
+    );
     if (!res.ok) return res;
   }
   return ok(undefined);
