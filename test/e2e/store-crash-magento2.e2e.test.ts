@@ -254,7 +254,10 @@ describeEachDatabase(
             }
             const sku = request.method === 'PUT' ? PRODUCT_SAVE.exec(request.url)?.[1] : undefined;
             const entry = sku === undefined ? undefined : deductionIn(request.body);
-            const amazonOrderId = entry ? amazonIdOf.get(entry.split(':')[0] ?? '') : undefined;
+            // The key names the Amazon order (`amazon:<id>:<item>:order`) or OrderBridge's order id.
+            const amazonOrderId = entry
+              ? (AMAZON_ORDER_ID.exec(entry)?.[0] ?? amazonIdOf.get(entry.split(':')[0] ?? ''))
+              : undefined;
             return amazonOrderId && sku && entry
               ? { kind: 'stock', amazonOrderId, key: entry, sku: decodeURIComponent(sku) }
               : null;
