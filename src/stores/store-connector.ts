@@ -215,6 +215,11 @@ export interface StorePlatform {
   /** Throws a ZodError-like error with a clear message when settings/secrets are invalid. */
   parseSettings(settings: unknown): Record<string, unknown>;
   parseSecrets(secrets: unknown): Record<string, string>;
+  /**
+   * The store's canonical base URL (e.g. a pasted API URL cut back to the shop), applied before the
+   * store is saved or tested, so one shop has one identity (src/domain/store-identity.ts). Absent = as given.
+   */
+  normaliseBaseUrl?(baseUrl: string): string;
   create(config: StoreConfig, deps: StoreConnectorDeps): StoreConnector;
 }
 

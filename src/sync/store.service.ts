@@ -58,16 +58,18 @@ function parseNewStore(input: NewStoreInput): Result<{
 }> {
   const parsed = newStoreSchema.safeParse(input);
   if (!parsed.success) return err(zodToAppError('store_invalid', parsed.error));
-  const s = parsed.data;
-  const platform = platformFor(s.platform);
+  const platform = platformFor(parsed.data.platform);
   if (!platform) {
     const known = PLATFORM_IDS.join(', ');
     return err(
-      new AppError('store_platform_unknown', `Unknown store platform "${s.platform}"; use one of ${known}`, {
+      new AppError('store_platform_unknown', `Unknown store platform "${parsed.data.platform}"; use one of ${known}`, {
         kind: 'invalid',
       }),
     );
   }
+  const s = platform.normaliseBaseUrl
+    ? { ...parsed.data, baseUrl: platform.normaliseBaseUrl(parsed.data.baseUrl) }
+    : parsed.data;
   try {
     const { pollIntervalSeconds, ...platformSettings } = s.settings ?? {};
     const settings = {

@@ -1,6 +1,6 @@
 import type { StorePlatform } from '../store-connector.js';
 import { Magento2Connector } from './magento2.connector.js';
-import { magento2SecretsSchema, magento2SettingsSchema } from './magento2.settings.js';
+import { magento2SecretsSchema, magento2SettingsSchema, normaliseMagentoUrl } from './magento2.settings.js';
 
 /**
  * Magento 2 / Adobe Commerce through the admin REST API (2.4.x, validated against 2.4.9).
@@ -17,6 +17,7 @@ export const magento2Platform: StorePlatform = {
     const parsed = magento2SecretsSchema.parse(secrets);
     return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
   },
+  normaliseBaseUrl: normaliseMagentoUrl,
   create: (config, deps) => new Magento2Connector(config, deps),
 };
 

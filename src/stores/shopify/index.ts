@@ -1,6 +1,6 @@
 import type { StorePlatform } from '../store-connector.js';
 import { ShopifyConnector } from './shopify.connector.js';
-import { shopifySecretsSchema, shopifySettingsSchema } from './shopify.settings.js';
+import { normaliseShopUrl, shopifySecretsSchema, shopifySettingsSchema } from './shopify.settings.js';
 
 /**
  * Shopify through the Admin GraphQL API (version SHOPIFY_API_VERSION) with @shopify/admin-api-client.
@@ -16,6 +16,7 @@ export const shopifyPlatform: StorePlatform = {
     const parsed = shopifySecretsSchema.parse(secrets);
     return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
   },
+  normaliseBaseUrl: normaliseShopUrl,
   create: (config, deps) => new ShopifyConnector(config, deps),
 };
 
