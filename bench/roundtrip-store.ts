@@ -42,6 +42,7 @@ export interface BenchStore {
   ship(orderId: string, trackingNumber: string, mapped: boolean): void;
   cancel(orderId: string): void;
   setStock(sku: string, quantity: number): void;
+  /** What the store can sell — what the Amazon listing must show (Magento: the salable quantity, not the source). */
   getStock(sku: string): number;
   faults(on: boolean, seed: number): void;
   /** The store sandbox's own counters, printed as a progress line. */
@@ -188,6 +189,8 @@ async function openMagento(seed: number): Promise<BenchStore> {
       }),
     cancel: (orderId) => void shop.sandbox.cancelOrder(entityId(orderId)),
     setStock: (sku, quantity) => shop.sandbox.setStock(sku, quantity),
+    // MSI's shipment and cancel compensations leave a directly saved order's source q lower than what is
+    // salable; Amazon gets the salable quantity.
     getStock: (sku) => Math.max(0, shop.sandbox.salableQuantity(sku)),
     faults: (on, faultSeed) =>
       shop.sandbox.setFaults(on ? { seed: faultSeed, serverErrorRate: 0.03, lostResponseRate: 0.03 } : {}),

@@ -53,8 +53,9 @@ export function cancelOrder(env: OrderActionEnv, order: OrderRecord): boolean {
       numberOf(item.qty_canceled);
     if (toCancel <= 0) continue;
     item.qty_canceled = numberOf(item.qty_canceled) + toCancel;
-    // A placed (cart) order gives its reservation back; a directly saved one never reserved anything.
-    if (order.reserved && typeof item.sku === 'string')
+    // MSI's CancelOrderItemObserver compensates every cancelled item, whether or not the order reserved
+    // at checkout: a directly saved order's cancel therefore raises the salable quantity too.
+    if (typeof item.sku === 'string')
       env.inventory.reserve(item.sku, env.stockId, toCancel, `order_canceled:${String(order.entity.entity_id)}`);
   }
   setState(order, 'canceled');
@@ -132,8 +133,9 @@ export function shipOrder(env: OrderActionEnv, order: OrderRecord, input: ShipIn
       row_total: item.row_total,
       weight: item.weight,
     });
-    // MSI deducts the source on shipment and compensates the order's reservation (placed orders only here).
-    if (order.reserved && typeof item.sku === 'string') {
+    // MSI's SourceDeductionProcessor runs on every shipment: it deducts the source and places a compensating
+    // reservation for the one it assumes checkout made — also for a directly saved order, which made none.
+    if (typeof item.sku === 'string') {
       env.inventory.deduct(item.sku, input.sourceCode ?? 'default', line.qty);
       env.inventory.reserve(item.sku, env.stockId, line.qty, `shipment_created:${String(order.entity.entity_id)}`);
     }

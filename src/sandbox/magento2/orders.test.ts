@@ -161,7 +161,12 @@ describe('invoice, cancel, comments', () => {
     expect((await call('POST', `/V1/orders/${b.entity_id}/cancel`)).body).toBe(true);
     expect(started.sandbox.getOrder(b.entity_id)).toMatchObject({ state: 'canceled', status: 'canceled' });
     expect(started.sandbox.getOrder(b.entity_id)?.items[0]?.qty_canceled).toBe(2);
+    // MSI compensates every cancelled item, although a directly saved order never reserved: +2 salable.
+    expect([started.sandbox.getStock('BOTTLE-750-SS'), started.sandbox.salableQuantity('BOTTLE-750-SS')]).toEqual([
+      100, 102,
+    ]);
     expect((await call('POST', `/V1/orders/${b.entity_id}/cancel`)).body).toBe(false);
+    expect(started.sandbox.salableQuantity('BOTTLE-750-SS')).toBe(102);
     expect(() => started.sandbox.cancelOrder(a.entity_id)).toThrow();
   });
 
@@ -239,8 +244,10 @@ describe('POST /V1/order/{id}/ship and shipments', () => {
     expect(second.items).toEqual([expect.objectContaining({ order_item_id: itemId, qty: 1, sku: 'BOTTLE-750-SS' })]);
     expect(started.sandbox.getOrder(o.entity_id)).toMatchObject({ state: 'complete', status: 'complete' });
     expect((await call('POST', `/V1/order/${o.entity_id}/ship`, { tracks: [track] })).status).toBe(400);
-    // Directly saved orders never reserved: shipping does not move the sandbox's stock.
-    expect(started.sandbox.getStock('BOTTLE-750-SS')).toBe(100);
+    // MSI deducts every shipment from the source and compensates a reservation the directly saved order
+    // never made: source 100 − 2, salable 98 + 2.
+    expect(started.sandbox.getStock('BOTTLE-750-SS')).toBe(98);
+    expect(started.sandbox.salableQuantity('BOTTLE-750-SS')).toBe(100);
 
     const shipment = await call('GET', `/V1/shipment/${String(first.body)}`);
     expect(shipment.body).toMatchObject({

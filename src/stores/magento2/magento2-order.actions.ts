@@ -23,8 +23,11 @@ async function currentOrder(ctx: MagentoContext, ref: StoreOrderRef): Promise<Re
 }
 
 /**
- * Magento does not restock a directly saved order it cancels (there was no reservation): the
+ * An order closed by a credit memo (Magento refused to cancel it) is not cancelled item by item, so MSI's
+ * cancel compensation never runs, and a credit memo without "return to stock" places nothing either: the
  * quantities OrderBridge took (ledger key `…:order`) and never shipped go back once (key `…:order-return`).
+ * A cancelled order gets nothing back here: MSI's CancelOrderItemObserver already placed a +qty reservation
+ * for every cancelled item, so a source write on top would make the salable quantity q too high.
  */
 async function giveBackStock(ctx: MagentoContext, order: MagentoOrder): Promise<Result<void>> {
   const amazonOrderId = order.ext_order_id;
@@ -66,7 +69,7 @@ async function refundUnshipped(ctx: MagentoContext, order: MagentoOrder, note: s
 
 /**
  * `POST /V1/orders/{id}/cancel` unless cancelled (or closed) already; an invoiced, unshipped order
- * is closed by a credit memo; then the stock OrderBridge took goes back once and the note is added once.
+ * is closed by a credit memo, and only then does the stock OrderBridge took go back (once); the note is added once.
  */
 export async function cancelOrder(ctx: MagentoContext, ref: StoreOrderRef, note: string): Promise<Result<void>> {
   const current = await currentOrder(ctx, ref);
@@ -95,8 +98,10 @@ export async function cancelOrder(ctx: MagentoContext, ref: StoreOrderRef, note:
       );
     }
   }
-  const stock = await giveBackStock(ctx, order);
-  if (!stock.ok) return stock;
+  if (order.state === 'closed') {
+    const stock = await giveBackStock(ctx, order);
+    if (!stock.ok) return stock;
+  }
   return note.trim() === '' ? ok(undefined) : addMissingComments(ctx, order.entity_id, [note]);
 }
 

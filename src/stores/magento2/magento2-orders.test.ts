@@ -150,18 +150,23 @@ describe('createOrder once per Amazon order', () => {
 });
 
 describe('cancelOrder and addOrderNote', () => {
-  it('cancels a pending order once, gives the stock OrderBridge took back once, notes once', async () => {
+  it('cancels a pending order once; Magento’s cancel compensation alone restores the salable quantity; notes once', async () => {
     const c = connectorFor(started, { settings: { invoice: false } });
-    const before = started.sandbox.getStock(BOTTLE);
+    const source = started.sandbox.getStock(BOTTLE);
+    const salable = started.sandbox.salableQuantity(BOTTLE);
     const ref = must(await c.createOrder(deDraft(BOTTLE)));
-    expect(started.sandbox.getStock(BOTTLE)).toBe(before - 3);
+    expect(started.sandbox.getStock(BOTTLE)).toBe(source - 3);
+    expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable - 3);
     must(await c.addOrderNote(ref, 'The buyer asked Amazon to cancel this order.'));
     must(await c.addOrderNote(ref, 'The buyer asked Amazon to cancel this order.'));
     must(await c.cancelOrder(ref, 'Amazon cancelled the order'));
     must(await c.cancelOrder(ref, 'Amazon cancelled the order'));
     const o = started.sandbox.getOrder(Number(ref.ref));
     expect(o?.state).toBe('canceled');
-    expect(started.sandbox.getStock(BOTTLE)).toBe(before);
+    // What can be sold (and what Amazon gets) is back to before the order, exactly once: MSI's +3
+    // reservation, no source write by OrderBridge on top. The source stays 3 lower (source − q + reservation q).
+    expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable);
+    expect(started.sandbox.getStock(BOTTLE)).toBe(source - 3);
     const comments = o?.status_histories?.map((h) => h.comment) ?? [];
     expect(comments.filter((t) => t === 'The buyer asked Amazon to cancel this order.')).toHaveLength(1);
     expect(comments.filter((t) => t === 'Amazon cancelled the order')).toHaveLength(1);
@@ -169,21 +174,31 @@ describe('cancelOrder and addOrderNote', () => {
 
   it('an invoiced order Magento cannot cancel is closed by a credit memo; stock back once; reported as a cancellation', async () => {
     const before = started.sandbox.getStock(BOTTLE);
+    const salable = started.sandbox.salableQuantity(BOTTLE);
     const d = deDraft(BOTTLE);
     const ref = must(await connector.createOrder(d));
     must(await connector.cancelOrder(ref, 'Amazon cancelled the order'));
     must(await connector.cancelOrder(ref, 'Amazon cancelled the order'));
     const o = started.sandbox.getOrder(Number(ref.ref));
     expect(o?.state).toBe('closed');
+    // A credit memo places no cancel compensation: OrderBridge's own return (once) restores both.
     expect(started.sandbox.getStock(BOTTLE)).toBe(before);
+    expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable);
     const events = must(await connector.pollEvents(null)).events;
     expect(events.filter((e) => e.kind === 'cancellation' && e.orderId === d.orderId)).toHaveLength(1);
   });
 
   it('an order with shipped items cannot be cancelled: a clear error', async () => {
+    const source = started.sandbox.getStock(BOTTLE);
+    const salable = started.sandbox.salableQuantity(BOTTLE);
     const ref = must(await connector.createOrder(deDraft(BOTTLE)));
     started.sandbox.shipOrder({ orderId: Number(ref.ref), trackNumber: 'T', carrierCode: 'ups', title: 'UPS' });
+    // MSI deducts the shipment from the source a second time and compensates a reservation the directly
+    // saved order never made: the salable quantity is right (− 3), the source ends − 6 with a +3 reservation.
+    expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable - 3);
+    expect(started.sandbox.getStock(BOTTLE)).toBe(source - 6);
     const res = await connector.cancelOrder(ref, 'Amazon cancelled the order');
     expect(res.ok ? null : [res.error.code, res.error.retryable]).toEqual(['magento2_cancel_refused', false]);
+    expect(started.sandbox.salableQuantity(BOTTLE)).toBe(salable - 3);
   });
 });
