@@ -16,14 +16,9 @@ import {
   type DelayProxy,
   type ProxiedAnswer,
   type ProxiedRequest,
-  type Range,
 } from './support/delay-proxy.js';
-import {
-  bundleStoreWorker,
-  startStoreWorker,
-  type StoreWorker,
-  type StoreWorkerBundle,
-} from './support/store-worker-process.js';
+import { bundleStoreWorker, type StoreWorkerBundle } from './support/store-worker-process.js';
+import { workerKillLoop, type WorkerKillLoop } from './support/worker-kill-loop.js';
 
 /**
  * store-crash.e2e.test.ts for Magento 2: a child process delivers to the Magento sandbox (direct
@@ -79,10 +74,11 @@ describeEachDatabase(
     let env: MagentoStoreTestEnv;
     let amazonProxy: DelayProxy;
     let magentoProxy: DelayProxy;
-    let worker: StoreWorker | null = null;
+    let loop: WorkerKillLoop;
     const random = seeded(ctx.dialect === 'sqlite' ? 6262 : 2626);
 
     beforeEach(async () => {
+      loop = workerKillLoop({ bundle, databaseUrl: ctx.url(), db: ctx.getDb(), random });
       env = await openStoreTestEnv(ctx.url(), {
         platform: 'magento2',
         seed: 21,
@@ -95,8 +91,7 @@ describeEachDatabase(
       await linkCatalogueSpellingsTo(env.app, env.connectionId, (sku) => magentoRefOf(env.magento, sku));
     });
     afterEach(async () => {
-      worker?.kill('SIGKILL');
-      await worker?.exited;
+      await loop.stop();
       await env.close();
       await amazonProxy.close();
       await magentoProxy.close();
@@ -139,7 +134,7 @@ describeEachDatabase(
       const seen = new Map<string, number>();
       proxy.onAnswer = async (request, answer) => {
         const what = saved(request, answer);
-        const victim = worker;
+        const victim = loop.current;
         if (what === null || !victim?.alive) return;
         if (kills.filter((k) => k.kind === what.kind).length >= (max[what.kind] ?? 0)) return;
         // Every third saved answer of a kind, so the kills fall at different points of the run.
@@ -152,51 +147,6 @@ describeEachDatabase(
         await sleep(20); // the proxy sees the closed connection: the answer is lost
       };
       return kills;
-    }
-
-    /** Runs workers, SIGKILLing each after `killAfter` ms unless a window kill came first, until `done`. */
-    async function killAndRestart(options: {
-      randomKills: number;
-      killAfter: Range;
-      windowKills: () => number;
-      done: () => Promise<boolean>;
-    }): Promise<{ randomKills: number; insideJobs: number }> {
-      const db = ctx.getDb();
-      let randomKills = 0;
-      let insideJobs = 0;
-      const maxRounds = options.randomKills + options.windowKills() + 8;
-      for (let round = 0; round < maxRounds && !(await options.done()); round += 1) {
-        const lastRound = randomKills >= options.randomKills;
-        const w = startStoreWorker(bundle, ctx.url());
-        worker = w;
-        await w.ready;
-        const wait = options.killAfter[0] + Math.floor(random() * (options.killAfter[1] - options.killAfter[0]));
-        const until = Date.now() + (lastRound ? 30_000 : wait);
-        while (w.alive && Date.now() < until && !(lastRound && (await options.done()))) await sleep(25);
-        if (!w.alive) continue; // killed in a window
-        if (lastRound) break;
-        w.kill('SIGKILL');
-        await w.exited;
-        randomKills += 1;
-        insideJobs += await count(
-          db
-            .selectFrom('jobs')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('locked_by', '=', w.workerId)
-            .where('state', '=', 'running')
-            .executeTakeFirst(),
-        );
-      }
-      if (!(await options.done())) {
-        const jobs = await db.selectFrom('jobs').select(['name', 'state', 'attempts', 'last_error']).execute();
-        throw new Error(
-          `the workers did not finish the work: ${JSON.stringify(jobs.filter((j) => j.state !== 'succeeded'))}`,
-        );
-      }
-      worker?.kill('SIGTERM');
-      await worker?.exited;
-      worker = null;
-      return { randomKills, insideJobs };
     }
 
     it(
@@ -270,7 +220,7 @@ describeEachDatabase(
             recorded: (await recordOf(what.amazonOrderId)).created,
           }),
         );
-        const delivery = await killAndRestart({
+        const delivery = await loop.run({
           randomKills: KILLS.delivery,
           killAfter: [300, 1200],
           windowKills: () => KILLS.orderWindow + KILLS.stockWindow - deliveryWindow.length,
@@ -378,7 +328,7 @@ describeEachDatabase(
             recorded: (await recordOf(amazonOrderId)).confirmed > 0,
           }),
         );
-        const writeBack = await killAndRestart({
+        const writeBack = await loop.run({
           randomKills: KILLS.writeBack,
           killAfter: [200, 800],
           windowKills: () => KILLS.writeBackWindow - shipmentWindow.length,
