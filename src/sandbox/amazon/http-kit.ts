@@ -68,3 +68,24 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
+
+/** Holds a request without answering, then drops the connection (a sandbox's timeout fault). */
+export type Hold = (res: ServerResponse, ms: number) => void;
+
+/**
+ * A `Hold` whose timers live in `held`, so closing the sandbox can clear them; a client that gives
+ * up first clears its own.
+ */
+export function holdUnanswered(held: Set<NodeJS.Timeout>): Hold {
+  return (res, ms) => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      res.socket?.destroy();
+    }, ms);
+    held.add(timer);
+    res.on('close', () => {
+      clearTimeout(timer);
+      held.delete(timer);
+    });
+  };
+}

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { header, readBody, sendJson } from '../amazon/http-kit.js';
+import { header, readBody, sendJson, type Hold } from '../amazon/http-kit.js';
 import { MagentoHttpError, inputError, notAuthorized, routeNotFound } from './magento-errors.js';
 import { serverErrorBody } from './magento-faults.js';
 import { isJsonObject, type Json } from './magento-format.js';
@@ -7,9 +7,6 @@ import type { MagentoRoute } from './magento-route.js';
 import type { MagentoSandbox } from './magento-sandbox.js';
 import { assertValidRequest } from './request-validation.js';
 import { findRoute } from './routes.js';
-
-/** Holds a request without answering, then drops the connection (timeout fault). */
-export type Hold = (res: ServerResponse, ms: number) => void;
 
 /** `/rest/V1/…` (default store), `/rest/<store>/V1/…`, `/rest/all/V1/…`. */
 const REST_PATH = /^\/rest(?:\/([^/]+))?(\/V1\/.*)$/;

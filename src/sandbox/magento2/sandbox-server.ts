@@ -1,9 +1,9 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, sendJson, sendRaw } from '../amazon/http-kit.js';
+import { BodyTooLargeError, holdUnanswered, sendJson, sendRaw } from '../amazon/http-kit.js';
 import { handleControl } from './control.routes.js';
 import { MagentoSandbox, type MagentoSandboxOptions } from './magento-sandbox.js';
-import { handleRest, type Hold } from './rest-handler.js';
+import { handleRest } from './rest-handler.js';
 
 export interface StartedMagentoSandbox {
   /** http://127.0.0.1:PORT — the store's baseUrl (REST under `${url}/rest/default/V1/…`). */
@@ -13,26 +13,11 @@ export interface StartedMagentoSandbox {
   close(): Promise<void>;
 }
 
-/** Timeout fault: never answer; drop the connection after `ms` unless the client gave up first. */
-function holder(held: Set<NodeJS.Timeout>): Hold {
-  return (res: ServerResponse, ms: number) => {
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      res.socket?.destroy();
-    }, ms);
-    held.add(timer);
-    res.on('close', () => {
-      clearTimeout(timer);
-      held.delete(timer);
-    });
-  };
-}
-
 /** Starts the Magento 2.4.9 admin REST simulator (plus /_sandbox). */
 export async function startMagentoSandbox(options: MagentoSandboxOptions = {}): Promise<StartedMagentoSandbox> {
   const sandbox = new MagentoSandbox(options);
   const held = new Set<NodeJS.Timeout>();
-  const hold = holder(held);
+  const hold = holdUnanswered(held);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const work =

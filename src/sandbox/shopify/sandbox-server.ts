@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, header, readBody, sendJson, sendRaw } from '../amazon/http-kit.js';
+import { BodyTooLargeError, header, holdUnanswered, readBody, sendJson, sendRaw } from '../amazon/http-kit.js';
 import { loadShopifyAdminSchema, SHOPIFY_SCHEMA_VERSION } from './admin-schema.js';
 import { handleControl } from './control.routes.js';
 import { runGraphQL, type GraphQLRequest } from './graphql-endpoint.js';
@@ -59,15 +59,7 @@ async function handleGraphQL(
   }
   if (fault.kind === 'timeout') {
     s.stats.count('timeouts');
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      res.socket?.destroy();
-    }, fault.holdMs);
-    held.add(timer);
-    res.on('close', () => {
-      clearTimeout(timer);
-      held.delete(timer);
-    });
+    holdUnanswered(held)(res, fault.holdMs);
     return;
   }
   sendJson(res, 200, answer.body);

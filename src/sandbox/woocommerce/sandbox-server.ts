@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, matchPath, readBody, sendJson, sendRaw } from '../amazon/http-kit.js';
+import {
+  BodyTooLargeError,
+  holdUnanswered,
+  matchPath,
+  readBody,
+  sendJson,
+  sendRaw,
+  type Hold,
+} from '../amazon/http-kit.js';
 import { handleControl } from './control.routes.js';
 import { ORDER_ROUTES } from './orders.routes.js';
 import { PRODUCT_ROUTES } from './products.routes.js';
@@ -20,7 +28,6 @@ export interface StartedWooSandbox {
 }
 
 const ROUTES: readonly WooRoute[] = [...SITE_ROUTES, ...PRODUCT_ROUTES, ...ORDER_ROUTES, ...TRACKING_ROUTES];
-type Hold = (res: ServerResponse, ms: number) => void;
 
 /** WordPress item routes are EDITABLE for POST, PUT and PATCH alike. */
 function findRoute(method: string, path: string): { route: WooRoute; params: Record<string, string> } | null {
@@ -104,26 +111,11 @@ async function route(sandbox: WooSandbox, req: IncomingMessage, res: ServerRespo
   }
 }
 
-/** Timeout fault: never answer; drop the connection after `ms` unless the client gave up first. */
-function holder(held: Set<NodeJS.Timeout>): Hold {
-  return (res, ms) => {
-    const timer = setTimeout(() => {
-      held.delete(timer);
-      res.socket?.destroy();
-    }, ms);
-    held.add(timer);
-    res.on('close', () => {
-      clearTimeout(timer);
-      held.delete(timer);
-    });
-  };
-}
-
 /** Starts the WooCommerce REST API v3 simulator (plus Shipment Tracking and /_sandbox). */
 export async function startWooSandbox(options: WooSandboxOptions = {}): Promise<StartedWooSandbox> {
   const sandbox = new WooSandbox(options);
   const held = new Set<NodeJS.Timeout>();
-  const hold = holder(held);
+  const hold = holdUnanswered(held);
   const server = createServer((req, res) => {
     route(sandbox, req, res, hold).catch((error: unknown) => {
       const tooLarge = error instanceof BodyTooLargeError;
