@@ -12,13 +12,13 @@ export async function runBrowserTests() {
     console.error(`\nChromium was not found at ${chromiumPath}.
 Install Debian's chromium:   sudo apt-get update && sudo apt-get install -y chromium
 or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot download browsers here.)`);
-    return { passed: 0, failed: 1, ok: false };
+    return { passed: 0, failed: 1, ok: false, failures: ['browser walk: no chromium'] };
   }
   console.log('\n== web UI build');
   const build = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
-  if (build.status !== 0) return { passed: 0, failed: 1, ok: false };
+  if (build.status !== 0) return { passed: 0, failed: 1, ok: false, failures: ['browser walk: web UI build failed'] };
   mkdirSync('test-results/screenshots', { recursive: true });
   // SQLite (the quick start) always; PostgreSQL too when TEST_DATABASE_URL is set, in a fresh schema.
   const runs = [{ name: 'sqlite', env: {} }];
@@ -33,7 +33,7 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
   // The SQLite and PostgreSQL walks run at the same time (each its own OrderBridge process, data
   // and chromium); their output goes to a log each, printed in turn when both are done.
   const finished = await Promise.all(runs.map(runWalk));
-  const total = { passed: 0, failed: 0, ok: true };
+  const total = { passed: 0, failed: 0, ok: true, failures: [] };
   for (const { run, status, log } of finished) {
     console.log(
       `\n== browser walk on ${run.name} (chromium + playwright-core; screenshots in test-results/screenshots/)`,
@@ -44,13 +44,29 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
       total.passed += report.numPassedTests;
       total.failed += report.numFailedTests;
       total.ok &&= status === 0 && report.numFailedTests === 0;
+      total.failures.push(...failedTests(report).map((line) => `[browser ${run.name}] ${line}`));
     } catch {
       total.failed += 1;
       total.ok = false;
+      total.failures.push(`[browser ${run.name}] no report (exit ${status})`);
     }
   }
   return total;
 }
+
+/** "file > test: first line of the error" for every failed test (and failed file) of a vitest JSON report. */
+export function failedTests(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const name = file.name.replace(`${process.cwd()}/`, '');
+    const failedCases = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedCases) lines.push(`  ${name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failedCases.length === 0) lines.push(`  ${name}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+const firstLine = (text) => (text ?? '').split('\n')[0].slice(0, 300);
 
 /** One walk (a vitest run of the browser tests) on one database, its output into a log file. */
 function runWalk(run) {

@@ -3,7 +3,7 @@
 // (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { chromiumPath, runBrowserTests } from './test-browser.mjs';
+import { chromiumPath, failedTests, runBrowserTests } from './test-browser.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
@@ -40,10 +40,12 @@ const r = spawnSync(
 );
 let passed = 0;
 let failed = 0;
+const failures = [];
 try {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   passed = report.numPassedTests;
   failed = report.numFailedTests;
+  failures.push(...failedTests(report));
 } catch {
   failed = Math.max(failed, 1);
 }
@@ -56,10 +58,13 @@ if (only.length === 0 && process.env.SKIP_BROWSER_TESTS !== '1') {
     passed += browser.passed;
     failed += browser.failed;
     browserOk = browser.ok;
+    failures.push(...browser.failures);
   } else {
     console.log(`\nBrowser tests: SKIPPED (no chromium at ${chromiumPath}: sudo apt-get install -y chromium)`);
   }
 }
 if (!pg) console.log('PostgreSQL half was skipped: only SQLite ran.');
+// Failures are repeated here, next to the closing line, so the end of a long log names them.
+if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(r.status === 0 && failed === 0 && browserOk ? 0 : 1);
