@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/browser/**/*.browser.test.ts'],
     environment: 'node',
+    // Builds the CLI bundle that tests starting `orderbridge` processes run (test/helpers/node-bundle.ts).
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: 'forks',

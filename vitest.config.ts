@@ -37,6 +37,8 @@ export default defineConfig({
     // The browser walk runs after the rest (scripts/test.mjs, vitest.browser.config.ts).
     exclude: ['test/browser/**', '**/node_modules/**'],
     environment: 'node',
+    // Builds the CLI bundle that tests starting `orderbridge` processes run (test/helpers/node-bundle.ts).
+    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

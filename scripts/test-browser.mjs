@@ -14,7 +14,7 @@ Install Debian's chromium:   sudo apt-get update && sudo apt-get install -y chro
 or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot download browsers here.)`);
     return { passed: 0, failed: 1, ok: false, failures: ['browser walk: no chromium'] };
   }
-  console.log('\n== web UI build');
+  console.log(`\n== web UI build (from ${new Date().toISOString().slice(11, 19)} UTC)`);
   const build = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });

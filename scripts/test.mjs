@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The README's test command: format check, lint, typecheck, then the test suite on SQLite
+// The README's test command: format check, lint and typecheck (side by side), then the test suite on SQLite
 // (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { chromiumPath, failedTests, runBrowserTests } from './test-browser.mjs';
 
@@ -13,16 +13,31 @@ const steps = [
 ];
 const only = process.argv.slice(2);
 
-function run(label, cmd, args, env = process.env) {
-  process.stdout.write(`\n== ${label}\n`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) {
-    console.error(`\n${label} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status ?? 1);
+const clock = () => new Date().toISOString().slice(11, 19);
+
+/** The three checks run side by side (each prints its output when it ends); any failure stops the run. */
+async function staticChecks() {
+  console.log(`\n== ${steps.map(([label]) => label).join(', ')} (side by side, from ${clock()} UTC)`);
+  const results = await Promise.all(
+    steps.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, args, { env: { ...process.env, FORCE_COLOR: '1' } });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (status, signal) => resolve({ label, status: status ?? signal, out }));
+        }),
+    ),
+  );
+  for (const { label, status, out } of results) {
+    console.log(`\n== ${label}: ${status === 0 ? 'ok' : `failed (exit ${status})`} at ${clock()} UTC`);
+    if (out.trim()) process.stdout.write(out);
   }
+  if (results.some((r) => r.status !== 0)) process.exit(1);
 }
 
-if (only.length === 0) for (const [label, cmd, args] of steps) run(label, cmd, args);
+if (only.length === 0) await staticChecks();
 
 const pg = process.env.TEST_DATABASE_URL;
 if (pg) console.log(`\nPostgreSQL half: ON (${pg.replace(/\/\/[^@]*@/, '//***@')})`);
@@ -32,6 +47,7 @@ else
   );
 
 mkdirSync('test-results', { recursive: true });
+console.log(`\n== vitest (from ${clock()} UTC)`);
 const out = 'test-results/vitest.json';
 const r = spawnSync(
   bin('vitest'),
@@ -63,6 +79,7 @@ if (only.length === 0 && process.env.SKIP_BROWSER_TESTS !== '1') {
     console.log(`\nBrowser tests: SKIPPED (no chromium at ${chromiumPath}: sudo apt-get install -y chromium)`);
   }
 }
+console.log(`\n== done at ${clock()} UTC`);
 if (!pg) console.log('PostgreSQL half was skipped: only SQLite ran.');
 // Failures are repeated here, next to the closing line, so the end of a long log names them.
 if (failures.length > 0) console.log(`\nFailed:\n${failures.join('\n')}`);

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { cliNodeArgs } from '../../helpers/node-bundle.js';
 
 export interface RunningOrderBridge {
   baseUrl: string;
@@ -63,7 +64,7 @@ export async function startOrderBridge(options: { databaseUrl?: string } = {}): 
   // The quick start runs on SQLite; with `databaseUrl` (a fresh ?schema=) the same walk runs on PostgreSQL.
   const { DATABASE_URL: _embedded, ...env } = process.env;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const child: ChildProcess = spawn(process.execPath, [...cliNodeArgs(), 'start'], {
     env: {
       ...env,
       ORDERBRIDGE_DATA_DIR: dataDir,

@@ -16,6 +16,7 @@ import {
   SANDBOX_CONSUMER_SECRET,
   startWooSandbox,
 } from '../../../src/sandbox/woocommerce/index.js';
+import { cliNodeArgs } from '../../helpers/node-bundle.js';
 import { describeEachDatabase, type TestDialect } from '../../helpers/databases.js';
 import { DE, TEST_SECRET_KEY } from '../../helpers/test-app.js';
 
@@ -29,7 +30,7 @@ interface CliResult {
 
 /**
  * The `orderbridge` CLI as a user runs it, on SQLite (data directory) and PostgreSQL (DATABASE_URL).
- * Every call is a new Node process (a few seconds each on a busy machine), hence the long timeouts.
+ * Every call is a new Node process (a second or more each on a busy machine), hence the long timeouts.
  */
 export function describeCli(dialect: TestDialect): void {
   describeEachDatabase(
@@ -58,15 +59,19 @@ export function describeCli(dialect: TestDialect): void {
         await sandbox.close();
       });
 
-      const cli = (...args: string[]): Promise<CliResult> =>
+      const run = (nodeArgs: string[]): Promise<CliResult> =>
         new Promise((resolve) => {
-          const proc = spawn(process.execPath, [bin, ...args], { env });
+          const proc = spawn(process.execPath, nodeArgs, { env });
           let stdout = '';
           let stderr = '';
           proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
           proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
           proc.on('exit', (code) => resolve({ code, stdout, stderr }));
         });
+      // bin/orderbridge.mjs as installed (runs the sources through tsx); the other calls run the
+      // same CLI bundled once per test run, which starts several times faster.
+      const shim = (...args: string[]): Promise<CliResult> => run([bin, ...args]);
+      const cli = (...args: string[]): Promise<CliResult> => run([...cliNodeArgs(), ...args]);
 
       const credentials = (): string[] => [
         '--seller-id',
@@ -87,7 +92,7 @@ export function describeCli(dialect: TestDialect): void {
         'adds a connection, never shows its secrets, and rejects bad input with a specific message',
         { timeout: 120_000 },
         async () => {
-          const added = await cli(
+          const added = await shim(
             'connections',
             'add',
             '--name',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDialect } from '../../helpers/databases.js';
+import { cliNodeArgs } from '../../helpers/node-bundle.js';
 import { TEST_SECRET_KEY } from '../../helpers/test-app.js';
 
 /**
@@ -52,7 +53,7 @@ export interface OrderBridgeProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `orderbridge <args>` as an operator runs it (`node --import tsx src/cli/main.ts`) on `installation`. */
+/** `orderbridge <args>` as an operator runs it (the CLI, bundled once per test run) on `installation`. */
 export function startOrderBridge(
   installation: Installation,
   args: string[],
@@ -60,7 +61,7 @@ export function startOrderBridge(
 ): OrderBridgeProcess {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   if (installation.databaseUrl) env.DATABASE_URL = installation.databaseUrl;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [...cliNodeArgs(), ...args], {
     env: {
       ...env,
       ORDERBRIDGE_DATA_DIR: installation.dataDir,

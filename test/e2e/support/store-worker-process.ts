@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../helpers/node-bundle.js';
 
 /**
  * Child processes running store-worker-child.ts (the store-side jobs of one database) for kill
@@ -16,16 +16,7 @@ export async function bundleStoreWorker(label: string): Promise<StoreWorkerBundl
   const dir = new URL(`../../../node_modules/.cache/orderbridge-${label}/`, import.meta.url).pathname;
   mkdirSync(dir, { recursive: true });
   const path = `${dir}store-worker-child-${process.pid}.mjs`;
-  await build({
-    entryPoints: [new URL('./store-worker-child.ts', import.meta.url).pathname],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: path,
-    logLevel: 'warning',
-  });
+  await bundleForNode(new URL('./store-worker-child.ts', import.meta.url).pathname, path);
   return { path, remove: () => rmSync(path, { force: true }) };
 }
 
