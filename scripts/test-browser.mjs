@@ -41,10 +41,11 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
     process.stdout.write(readFileSync(log, 'utf8'));
     try {
       const report = JSON.parse(readFileSync(`test-results/vitest-browser-${run.name}.json`, 'utf8'));
+      const failures = failedTests(report);
       total.passed += report.numPassedTests;
-      total.failed += report.numFailedTests;
-      total.ok &&= status === 0 && report.numFailedTests === 0;
-      total.failures.push(...failedTests(report).map((line) => `[browser ${run.name}] ${line}`));
+      total.failed += Math.max(report.numFailedTests, failures.length);
+      total.ok &&= status === 0 && failures.length === 0;
+      total.failures.push(...failures.map((line) => `[browser ${run.name}] ${line}`));
     } catch {
       total.failed += 1;
       total.ok = false;
@@ -54,7 +55,10 @@ or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot
   return total;
 }
 
-/** "file > test: first line of the error" for every failed test (and failed file) of a vitest JSON report. */
+/**
+ * "file > test: first line of the error" for every failed test of a vitest JSON report, and for every
+ * file that failed without a failed test (a failing beforeAll skips its tests: counted as one failure).
+ */
 export function failedTests(report) {
   const lines = [];
   for (const file of report.testResults ?? []) {

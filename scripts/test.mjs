@@ -60,8 +60,8 @@ const failures = [];
 try {
   const report = JSON.parse(readFileSync(out, 'utf8'));
   passed = report.numPassedTests;
-  failed = report.numFailedTests;
   failures.push(...failedTests(report));
+  failed = Math.max(report.numFailedTests, failures.length);
 } catch {
   failed = Math.max(failed, 1);
 }
