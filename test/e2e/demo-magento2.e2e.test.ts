@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/lib/logger.js';
 import type { MagentoOrderView } from '../../src/sandbox/magento2/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { testConfig } from '../helpers/test-app.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 /** `npm start -- --store magento2`: the demo delivers to the Magento sandbox, also after starting with WooCommerce. */
 describeEachDatabase('demo with the Magento 2 sandbox (start --store magento2)', (ctx) => {
@@ -18,7 +19,7 @@ describeEachDatabase('demo with the Magento 2 sandbox (start --store magento2)',
   });
 
   const open = async (): Promise<App> => {
-    const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+    const sandboxPort = await freeSandboxPort();
     // The network defaults: the demo's sandboxes are reachable as the process's own.
     return openApp({ ...testConfig(ctx.url(), { strictNetwork: true }), sandboxPort }, { logger: silentLogger });
   };

@@ -5,6 +5,7 @@ import { SyncWorker } from '../../src/app/sync-worker.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { testConfig } from '../helpers/test-app.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 /** `npm start -- --store shopify`: the demo delivers to the Shopify sandbox, also after starting with WooCommerce. */
 describeEachDatabase('demo with the Shopify sandbox (start --store shopify)', (ctx) => {
@@ -17,7 +18,7 @@ describeEachDatabase('demo with the Shopify sandbox (start --store shopify)', (c
   });
 
   const open = async (): Promise<App> => {
-    const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+    const sandboxPort = await freeSandboxPort();
     // The network defaults: the demo's sandboxes are reachable as the process's own.
     return openApp({ ...testConfig(ctx.url(), { strictNetwork: true }), sandboxPort }, { logger: silentLogger });
   };

@@ -5,6 +5,7 @@ import { SyncWorker } from '../../src/app/sync-worker.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { testConfig } from '../helpers/test-app.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 /** First start: the demo's sandbox seller and sandbox WooCommerce store, with orders arriving in the store. */
 describeEachDatabase('demo (npm start)', (ctx) => {
@@ -16,7 +17,7 @@ describeEachDatabase('demo (npm start)', (ctx) => {
   });
 
   it('imports the backlog and delivers its orders to the sandbox store; a second start reuses both', async () => {
-    const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+    const sandboxPort = await freeSandboxPort();
     const config = { ...testConfig(ctx.url()), sandboxPort };
     app = await openApp(config, { logger: silentLogger });
     demo = await startDemo(app);

@@ -8,6 +8,7 @@ import { SANDBOX_SELLER_ID, startAmazonSandbox, type StartedAmazonSandbox } from
 import { authorize } from '../helpers/api-auth.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { DE, openTestApp, testConfig } from '../helpers/test-app.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 interface ErrorJson {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -160,7 +161,7 @@ describeEachDatabase('duplicate connections are refused', (ctx) => {
 /** `npm start` again after another account connected the demo's sandbox seller: it starts, its connection disabled. */
 describeEachDatabase('demo restart beside another connection of its seller', (ctx) => {
   it('keeps the demo connection disabled instead of failing the start', async () => {
-    const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+    const sandboxPort = await freeSandboxPort();
     const app = await openApp({ ...testConfig(ctx.url()), sandboxPort }, { logger: silentLogger });
     let demo: Demo | null = await startDemo(app);
     try {

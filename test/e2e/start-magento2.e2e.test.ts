@@ -10,6 +10,7 @@ import {
 import { testDatabases } from '../helpers/databases.js';
 import { openTestApp } from '../helpers/test-app.js';
 import { createInstallation, servedAt, startOrderBridge, until, type Installation } from './support/orderbridge-cli.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 /** What this test reads of the Amazon sandbox's order (GET /_sandbox/orders/{id}). */
 interface AmazonOrderView {
@@ -43,7 +44,7 @@ for (const dialect of testDatabases) {
     });
 
     it('delivers the demo orders to Magento and confirms its shipment to Amazon', { timeout: 120_000 }, async () => {
-      const sandboxPort = 42_000 + Math.floor(Math.random() * 8_000);
+      const sandboxPort = await freeSandboxPort();
       const start = startOrderBridge(installation, ['start', '--store', 'magento2'], {
         ORDERBRIDGE_SANDBOX_PORT: String(sandboxPort),
         ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: 'false',

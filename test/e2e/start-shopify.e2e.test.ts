@@ -3,6 +3,7 @@ import type { ShopifyOrderView } from '../../src/sandbox/shopify/index.js';
 import { testDatabases } from '../helpers/databases.js';
 import { openTestApp } from '../helpers/test-app.js';
 import { createInstallation, servedAt, startOrderBridge, until, type Installation } from './support/orderbridge-cli.js';
+import { freeSandboxPort } from '../helpers/free-ports.js';
 
 /**
  * `orderbridge start --store shopify` as a newcomer runs it (the network defaults): the demo's
@@ -20,7 +21,7 @@ for (const dialect of testDatabases) {
     });
 
     it('delivers the demo orders to Shopify and takes its fulfilment webhooks', { timeout: 90_000 }, async () => {
-      const sandboxPort = String(42_000 + Math.floor(Math.random() * 8_000));
+      const sandboxPort = String(await freeSandboxPort());
       const start = startOrderBridge(installation, ['start', '--store', 'shopify'], {
         ORDERBRIDGE_SANDBOX_PORT: sandboxPort,
         ORDERBRIDGE_ALLOW_CUSTOM_AMAZON_ENDPOINTS: 'false',

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PRODUCTS } from '../../src/sandbox/amazon/product-catalog.js';
+import { freePortBlock } from './free-ports.js';
 
 /**
  * A real Vendure 3.7 (SQLite, fresh temp DB per start) with the OrderBridge plugin, run from
@@ -55,18 +55,8 @@ export const defaultSeedProducts = (): NonNullable<VendureServerOptions['product
     ...(i === 0 ? { ean: '4006381333931' } : {}),
   }));
 
-/** A port free right now (for VendureServerOptions.port). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A port free right now, below the ephemeral range (for VendureServerOptions.port). */
+export const freePort = (): Promise<number> => freePortBlock(1);
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

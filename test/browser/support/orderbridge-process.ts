@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePortBlock, freeSandboxPort } from '../../helpers/free-ports.js';
 import { cliNodeArgs } from '../../helpers/node-bundle.js';
 
 export interface RunningOrderBridge {
@@ -15,29 +15,6 @@ export interface RunningOrderBridge {
   output(): string;
   stop(): Promise<void>;
 }
-
-/** A free TCP port on 127.0.0.1 with the next one free too (the WooCommerce sandbox takes sandbox port + 1). */
-async function freePortPair(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const srv = createServer();
-      srv.once('error', reject);
-      srv.listen(0, '127.0.0.1', () => {
-        const p = (srv.address() as { port: number }).port;
-        srv.close(() => resolve(p));
-      });
-    });
-    // The sandbox port's neighbours run the store sandboxes (+1 WooCommerce, +2 Shopify, +3 Magento).
-    if (port < 65000 && (await isFree(port + 1)) && (await isFree(port + 2)) && (await isFree(port + 3))) return port;
-  }
-}
-
-const isFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 
 /** Removes the walk's PostgreSQL schema (`?schema=` of the URL). */
 async function dropSchema(databaseUrl: string): Promise<void> {
@@ -60,7 +37,7 @@ async function dropSchema(databaseUrl: string): Promise<void> {
  */
 export async function startOrderBridge(options: { databaseUrl?: string } = {}): Promise<RunningOrderBridge> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orderbridge-browser-'));
-  const [httpPort, sandboxPort] = [await freePortPair(), await freePortPair()];
+  const [httpPort, sandboxPort] = [await freePortBlock(1), await freeSandboxPort()];
   // The quick start runs on SQLite; with `databaseUrl` (a fresh ?schema=) the same walk runs on PostgreSQL.
   const { DATABASE_URL: _embedded, ...env } = process.env;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
