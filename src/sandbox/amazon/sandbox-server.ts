@@ -5,7 +5,7 @@ import { confirmShipmentOperation } from './confirm-shipment.routes.js';
 import { handleConsent } from './consent.routes.js';
 import { handleControl } from './control.routes.js';
 import { routeFeedsAndListings } from './feeds-router.js';
-import { BodyTooLargeError, matchPath, sendJson } from './http-kit.js';
+import { BodyTooLargeError, holdUnanswered, matchPath, sendJson } from './http-kit.js';
 import { handleLwaToken } from './lwa.routes.js';
 import { getOrderOperation, searchOrdersOperation } from './orders.routes.js';
 import { AmazonSandbox, type AmazonSandboxOptions } from './sandbox-state.js';
@@ -48,21 +48,8 @@ async function route(env: SpEnv, req: IncomingMessage, res: ServerResponse): Pro
 export async function startAmazonSandbox(options: AmazonSandboxOptions = {}): Promise<StartedAmazonSandbox> {
   const sandbox = new AmazonSandbox(options);
   const held = new Set<NodeJS.Timeout>();
-  const env: SpEnv = {
-    sandbox,
-    hold(res, ms) {
-      // Timeout fault: never answer; drop the connection after `ms` unless the client gave up first.
-      const timer = setTimeout(() => {
-        held.delete(timer);
-        res.socket?.destroy();
-      }, ms);
-      held.add(timer);
-      res.on('close', () => {
-        clearTimeout(timer);
-        held.delete(timer);
-      });
-    },
-  };
+  // Timeout fault: never answer; drop the connection after `ms` unless the client gave up first.
+  const env: SpEnv = { sandbox, hold: holdUnanswered(held) };
   const server = createServer((req, res) => {
     route(env, req, res).catch((error: unknown) => {
       const tooLarge = error instanceof BodyTooLargeError;
