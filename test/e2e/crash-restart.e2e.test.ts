@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import Big from 'big.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAmazonSandbox, type StartedAmazonSandbox } from '../../src/sandbox/amazon/index.js';
 import { describeEachDatabase } from '../helpers/databases.js';
-import { bundleForNode } from '../helpers/node-bundle.js';
+import { bundleForNode, type NodeBundle } from '../helpers/node-bundle.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 
 const KILLS = 20;
@@ -13,12 +12,11 @@ const FR = 'A13V1IB3VIYZZH';
 const childSource = new URL('./support/sync-child.ts', import.meta.url).pathname;
 // Bundled once per file: through tsx the child needs seconds to start, so most kills would land
 // before the import began; bundled, it starts in about a second and the kills land inside the pull.
-const child = new URL(`../../node_modules/.cache/orderbridge-sync-child/sync-child-${process.pid}.mjs`, import.meta.url)
-  .pathname;
+let child: NodeBundle;
 
 function runChild(database: string, connectionId: string, killAfterMs: number | null): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, database, connectionId], {
+    const proc = spawn(process.execPath, [child.path, database, connectionId], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -41,11 +39,11 @@ describeEachDatabase('import survives kill -9', (ctx) => {
   let sandbox: StartedAmazonSandbox;
   beforeAll(async () => {
     sandbox = await startAmazonSandbox({ seed: 11, rateScale: 2000 });
-    await bundleForNode(childSource, child);
+    child = await bundleForNode(childSource, 'orderbridge-sync-child');
   });
   afterAll(async () => {
     await sandbox.close();
-    rmSync(child, { force: true });
+    child.remove();
   });
 
   it(`ends with every sandbox order exactly once after ${KILLS} kills`, { timeout: 240_000 }, async () => {

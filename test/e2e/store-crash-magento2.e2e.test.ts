@@ -17,8 +17,9 @@ import {
   type ProxiedAnswer,
   type ProxiedRequest,
 } from './support/delay-proxy.js';
-import { bundleStoreWorker, type StoreWorkerBundle } from './support/store-worker-process.js';
+import { bundleStoreWorker } from './support/store-worker-process.js';
 import { workerKillLoop, type WorkerKillLoop } from './support/worker-kill-loop.js';
+import type { NodeBundle } from '../helpers/node-bundle.js';
 
 /**
  * store-crash.e2e.test.ts for Magento 2: a child process delivers to the Magento sandbox (direct
@@ -45,7 +46,7 @@ const ORDER_SAVE = /\/rest\/[^/]+\/V1\/orders\/?$/;
 const PRODUCT_SAVE = /\/rest\/[^/]+\/V1\/products\/([^/?]+)$/;
 const STOCK_LOG = 'orderbridge_stock_log';
 
-let bundle: StoreWorkerBundle;
+let bundle: NodeBundle;
 beforeAll(async () => {
   bundle = await bundleStoreWorker('store-crash-magento2');
 });

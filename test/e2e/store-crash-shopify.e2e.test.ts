@@ -16,7 +16,8 @@ import {
   type ProxiedAnswer,
   type ProxiedRequest,
 } from './support/delay-proxy.js';
-import { bundleStoreWorker, type StoreWorkerBundle } from './support/store-worker-process.js';
+import { bundleStoreWorker } from './support/store-worker-process.js';
+import type { NodeBundle } from '../helpers/node-bundle.js';
 import { workerKillLoop, type WorkerKillLoop } from './support/worker-kill-loop.js';
 
 /**
@@ -35,7 +36,7 @@ const SHIPPED = 8;
 const KILLS = { delivery: 4, deliveryWindow: 3, writeBack: 2, writeBackWindow: 2 };
 const AMAZON_ORDER_ID = /\b\d{3}-\d{7}-\d{7}\b/;
 
-let bundle: StoreWorkerBundle;
+let bundle: NodeBundle;
 beforeAll(async () => {
   bundle = await bundleStoreWorker('store-crash-shopify');
 });

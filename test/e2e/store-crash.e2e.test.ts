@@ -11,12 +11,8 @@ import { describeEachDatabase } from '../helpers/databases.js';
 import { linkCatalogueSpellings, SANDBOX_SKU_CROP, wooOrdersByAmazonId } from '../helpers/store-test-env.js';
 import { addSandboxConnection, DE, openTestApp } from '../helpers/test-app.js';
 import { seeded, sleep, startDelayProxy, type DelayProxy, type Range } from './support/delay-proxy.js';
-import {
-  bundleStoreWorker,
-  startStoreWorker,
-  type StoreWorker,
-  type StoreWorkerBundle,
-} from './support/store-worker-process.js';
+import { bundleStoreWorker, startStoreWorker, type StoreWorker } from './support/store-worker-process.js';
+import type { NodeBundle } from '../helpers/node-bundle.js';
 
 /**
  * "Killing the worker during delivery or write-back never creates a second store order or a second
@@ -30,7 +26,7 @@ const ORDERS = 30;
 const SHIPPED = 15;
 const MAX_KILLS = { delivery: 8, writeBack: 6 };
 
-let bundle: StoreWorkerBundle;
+let bundle: NodeBundle;
 beforeAll(async () => {
   bundle = await bundleStoreWorker('store-crash');
 });

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -13,18 +13,26 @@ import { build, type Plugin } from 'esbuild';
 const BUNDLE_ENV = 'ORDERBRIDGE_TEST_CLI_BUNDLE';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Builds the bundle and announces it to the test workers (vitest globalSetup, before any worker starts). */
-export async function buildCliBundle(): Promise<string> {
-  const dir = `${root}node_modules/.cache/orderbridge-cli/`;
-  await mkdir(dir, { recursive: true });
-  const outfile = `${dir}main-${process.pid}.mjs`;
-  await bundleForNode(`${root}src/cli/main.ts`, outfile);
-  process.env[BUNDLE_ENV] = outfile;
-  return outfile;
+/** Builds the CLI bundle and announces it to the test workers (vitest globalSetup, before any worker starts). */
+export async function buildCliBundle(): Promise<NodeBundle> {
+  const bundle = await bundleForNode(`${root}src/cli/main.ts`, 'orderbridge-cli');
+  process.env[BUNDLE_ENV] = bundle.path;
+  return bundle;
 }
 
-/** `entry` (a TypeScript file) and what it imports from the project as one ESM file Node runs directly. */
-export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+/** A bundled entry point: the file Node runs, and its removal when the tests are done with it. */
+export interface NodeBundle {
+  path: string;
+  remove(): void;
+}
+
+/**
+ * `entry` (a TypeScript file) and what it imports from the project as one ESM file Node runs
+ * directly, in node_modules/.cache/<label>/ (named by this process, so parallel test files differ).
+ */
+export async function bundleForNode(entry: string, label: string): Promise<NodeBundle> {
+  const name = path.basename(entry, '.ts');
+  const outfile = `${root}node_modules/.cache/${label}/${name}-${process.pid}.mjs`;
   await build({
     entryPoints: [entry],
     bundle: true,
@@ -36,6 +44,7 @@ export async function bundleForNode(entry: string, outfile: string): Promise<voi
     logLevel: 'warning',
     plugins: [keepSourceImportMetaUrl],
   });
+  return { path: outfile, remove: () => rmSync(outfile, { force: true }) };
 }
 
 /**

@@ -1,23 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { bundleForNode } from '../../helpers/node-bundle.js';
+import { bundleForNode, type NodeBundle } from '../../helpers/node-bundle.js';
 
 /**
  * Child processes running store-worker-child.ts (the store-side jobs of one database) for kill
  * tests. Bundled once per test file: `node --import tsx` needs ~3 s to start the app, the bundle
  * under 1 s.
  */
-export interface StoreWorkerBundle {
-  path: string;
-  remove(): void;
-}
-
-export async function bundleStoreWorker(label: string): Promise<StoreWorkerBundle> {
-  const dir = new URL(`../../../node_modules/.cache/orderbridge-${label}/`, import.meta.url).pathname;
-  mkdirSync(dir, { recursive: true });
-  const path = `${dir}store-worker-child-${process.pid}.mjs`;
-  await bundleForNode(new URL('./store-worker-child.ts', import.meta.url).pathname, path);
-  return { path, remove: () => rmSync(path, { force: true }) };
+export function bundleStoreWorker(label: string): Promise<NodeBundle> {
+  return bundleForNode(new URL('./store-worker-child.ts', import.meta.url).pathname, `orderbridge-${label}`);
 }
 
 export interface StoreWorker {
@@ -32,7 +22,7 @@ export interface StoreWorker {
 let started = 0;
 
 /** Starts a worker on `database`; `ready` resolves once its job runner runs. */
-export function startStoreWorker(bundle: StoreWorkerBundle, database: string): StoreWorker {
+export function startStoreWorker(bundle: NodeBundle, database: string): StoreWorker {
   const workerId = `store-worker-${process.pid}-${(started += 1)}`;
   const proc = spawn(process.execPath, [bundle.path, database, workerId], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema.js';
 import { sleep, type Range } from './delay-proxy.js';
-import { startStoreWorker, type StoreWorker, type StoreWorkerBundle } from './store-worker-process.js';
+import { startStoreWorker, type StoreWorker } from './store-worker-process.js';
+import type { NodeBundle } from '../../helpers/node-bundle.js';
 
 /**
  * The kill tests' loop over store worker processes: start one, SIGKILL it after a random time unless
@@ -25,7 +26,7 @@ const countOf = async (query: Promise<{ n: number | string | bigint } | undefine
   Number((await query)?.n ?? 0);
 
 export function workerKillLoop(deps: {
-  bundle: StoreWorkerBundle;
+  bundle: NodeBundle;
   databaseUrl: string;
   db: Kysely<Database>;
   random: () => number;
