@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The files that take longest, with their seconds on a 2-core CI machine, longest first. A clean
- * clone has no timing cache, so vitest would order them by file size and could start a long one last,
- * leaving it to run alone at the end of CI; started longest first, the three workers end together.
+ * The files that take longest, with their seconds on a 2-core CI machine; they start longest first.
+ * A clean clone has no timing cache, so vitest would order them by file size and could start a long
+ * one last, leaving it to run alone at the end of CI; started longest first, the workers end together.
  */
 const LONG_FILES: Array<[file: string, seconds: number]> = [
   ['test/e2e/cli-postgres.e2e.test.ts', 156],
@@ -40,13 +40,10 @@ const LONG_FILES: Array<[file: string, seconds: number]> = [
 class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const rank = (f: TestSpecification): number => {
-      const i = LONG_FILES.findIndex(([p]) => f.moduleId.endsWith(p));
-      return i === -1 ? LONG_FILES.length : i;
-    };
+    const seconds = (f: TestSpecification): number => LONG_FILES.find(([p]) => f.moduleId.endsWith(p))?.[1] ?? 0;
     return sorted
-      .map((file, order) => ({ file, order }))
-      .sort((a, b) => rank(a.file) - rank(b.file) || a.order - b.order)
+      .map((file, order) => ({ file, order, seconds: seconds(file) }))
+      .sort((a, b) => b.seconds - a.seconds || a.order - b.order)
       .map(({ file }) => file);
   }
 }

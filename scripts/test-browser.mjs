@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The time of day in UTC (hh:mm:ss) for the step lines of a long log. */
+export const clock = () => new Date().toISOString().slice(11, 19);
+
 export async function runBrowserTests() {
   if (!existsSync(chromiumPath)) {
     console.error(`\nChromium was not found at ${chromiumPath}.
@@ -14,7 +17,7 @@ Install Debian's chromium:   sudo apt-get update && sudo apt-get install -y chro
 or set CHROMIUM_PATH to a Chromium/Chrome binary. (npx playwright install cannot download browsers here.)`);
     return { passed: 0, failed: 1, ok: false, failures: ['browser walk: no chromium'] };
   }
-  console.log(`\n== web UI build (from ${new Date().toISOString().slice(11, 19)} UTC)`);
+  console.log(`\n== web UI build (from ${clock()} UTC)`);
   const build = spawnSync('node_modules/.bin/vite', ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });

@@ -3,7 +3,7 @@
 // (and on PostgreSQL when TEST_DATABASE_URL is set). Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
-import { chromiumPath, failedTests, runBrowserTests } from './test-browser.mjs';
+import { chromiumPath, clock, failedTests, runBrowserTests } from './test-browser.mjs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
@@ -12,8 +12,6 @@ const steps = [
   ['typecheck', bin('tsc'), ['--noEmit']],
 ];
 const only = process.argv.slice(2);
-
-const clock = () => new Date().toISOString().slice(11, 19);
 
 /** The three checks run side by side (each prints its output when it ends); any failure stops the run. */
 async function staticChecks() {
